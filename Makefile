@@ -1,0 +1,59 @@
+# The README's commands. `make serve` and `make test` do all the set-up on a
+# fresh machine with only Python 3.11+: they create .venv on first run.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# torch first, pinned: a looser spec would pull a multi-GB CUDA build.
+TORCH  ?= torch==2.13.0
+# MkDocs 1.6 prints a banner about its successor on every build; we pin 1.6 on purpose.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help install serve build test check outputs notebooks bench clean
+
+help:
+	@echo "make serve   serve the site on http://127.0.0.1:8000 with live reload"
+	@echo "make build   build the static site into site/"
+	@echo "make test    run the whole test suite (snippets, site, translations, browser)"
+	@echo "make check   check translations (stale, broken, missing)"
+	@echo "make outputs regenerate the output files shown under code on pages"
+	@echo "make bench   run the benchmarks"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+# Marker files: re-install only when pyproject.toml changes.
+$(VENV)/.site: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	@touch $@
+
+$(VENV)/.test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q "$(TORCH)"
+	$(BIN)/pip install -q -e ".[test]"
+	@touch $@ $(VENV)/.site
+
+install: $(VENV)/.site
+
+serve: $(VENV)/.site
+	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
+
+build: $(VENV)/.site
+	$(BIN)/mkdocs build --strict
+
+test: $(VENV)/.test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+check: $(VENV)/.site
+	$(BIN)/python -m tools.translations check
+
+outputs: $(VENV)/.test
+	$(BIN)/python -m tools.snippets outputs
+
+notebooks: $(VENV)/.site
+	$(BIN)/python -m tools.snippets notebooks
+
+bench: $(VENV)/.test
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf site .cache .pytest_cache

@@ -1,0 +1,1 @@
+"""MkDocs hooks, one concern per file, listed under `hooks:` in mkdocs.yml."""

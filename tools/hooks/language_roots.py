@@ -1,0 +1,39 @@
+"""Make each language its own Material site root.
+
+- `__config.base` of a page under `/<lang>/` points at `/<lang>/`, so Material
+  loads that language's search index and resolves its result links there.
+- The `<link rel="alternate" hreflang>` tags go: Material's JavaScript fetches
+  `<href>/sitemap.xml` for each one, and static-i18n points them at pages, so
+  every page asked for five missing sitemaps. The language selector keeps its
+  per-page links (static-i18n), and sitemap.xml still lists the alternates.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+from i18n_state import build_language  # sibling module: MkDocs puts the hook folder on sys.path
+
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def rebase_config(html: str, prefix: str) -> str:
+    def rebase(match: re.Match) -> str:
+        app = json.loads(match.group(2))
+        app["base"] = posixpath.join(app["base"], prefix)
+        return match.group(1) + json.dumps(app, ensure_ascii=False) + match.group(3)
+
+    return _CONFIG.sub(rebase, html, count=1)
+
+
+@event_priority(-90)
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    output = _ALTERNATE.sub("", output)
+    prefix = build_language(config).prefix
+    return rebase_config(output, prefix) if prefix else output

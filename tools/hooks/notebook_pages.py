@@ -1,0 +1,74 @@
+"""Render notebooks as pages in every language.
+
+mkdocs-static-i18n rebuilds the file list with plain `File` objects, which
+undoes mkdocs-jupyter's wrapper, so notebooks were copied as raw JSON or
+dropped (static-i18n issue #198) and `--strict` never noticed. The cure is to
+make MkDocs itself count `.ipynb` as a documentation page: then static-i18n
+handles notebooks like any page (translation where one exists, the English
+one as fallback, language selector, sitemap) and mkdocs-jupyter renders them.
+
+Also here, because they are about notebooks too:
+- a notebook that is not valid JSON stops the build with its path and line;
+- the notebook cache is shared by all language sub-builds: mkdocs-jupyter
+  evicts every cache entry its current build did not use, so each language
+  evicted the others' and every build re-converted every notebook.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import mkdocs.utils
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+
+NOTEBOOK_SUFFIX = ".ipynb"
+
+
+def on_config(config: MkDocsConfig) -> None:
+    if NOTEBOOK_SUFFIX not in mkdocs.utils.markdown_extensions:
+        mkdocs.utils.markdown_extensions = (*mkdocs.utils.markdown_extensions, NOTEBOOK_SUFFIX)
+
+
+def _notebooks(config: MkDocsConfig) -> list[Path]:
+    return sorted(Path(config.docs_dir).rglob(f"*{NOTEBOOK_SUFFIX}"))
+
+
+def validate_notebook(path: Path) -> None:
+    """Raise a PluginError naming the file, the line and the fix."""
+    try:
+        data = json.loads(path.read_bytes())
+    except UnicodeDecodeError as err:
+        raise PluginError(f"{path}: notebook is not UTF-8 (byte {err.start}). Re-save it as UTF-8.") from None
+    except json.JSONDecodeError as err:
+        raise PluginError(
+            f"{path}:{err.lineno}:{err.colno}: notebook is not valid JSON ({err.msg}). "
+            "Fix the JSON there, or restore the file from git (`git checkout -- <file>`) and redo the edit in Jupyter."
+        ) from None
+    if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
+        raise PluginError(f"{path}: not a Jupyter notebook (no top-level \"cells\" list). Save it from Jupyter as .ipynb.")
+
+
+@event_priority(-110)  # after static-i18n (-100) has chosen this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for file in files.documentation_pages():
+        if file.src_uri.endswith(NOTEBOOK_SUFFIX) and file.abs_src_path:
+            validate_notebook(Path(file.abs_src_path))
+    return files
+
+
+@event_priority(-10)  # after mkdocs-jupyter's own on_pre_build reset its set
+def on_pre_build(config: MkDocsConfig) -> None:
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is None or not jupyter.config["cache"]:
+        return
+    from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
+
+    # Every notebook of every language counts as used, so no sub-build evicts
+    # another's entry; entries of deleted or edited notebooks still go.
+    for path in _notebooks(config):
+        key = _compute_cache_key(str(path), jupyter.config, jupyter.config["execute"])
+        jupyter._used_cache_paths.add(_get_cache_path(jupyter.config["cache_dir"], key))
