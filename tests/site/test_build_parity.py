@@ -1,0 +1,31 @@
+"""The speed-ups change nothing in the output.
+
+tools/hooks/template_cache.py shares compiled templates between the language
+sub-builds and mkdocs-jupyter's cache is shared by them too; a copy of the
+project built with neither (no template cache hook, an empty notebook cache)
+must produce the same files, byte for byte.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import build_site, copy_project
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def test_cached_build_equals_plain_serial_build(built_site, tmp_path):
+    project = copy_project(tmp_path / "plain")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - tools/hooks/template_cache.py\n" in text
+    config.write_text(text.replace("  - tools/hooks/template_cache.py\n", ""), encoding="utf-8")
+    result = build_site(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    cached, plain = site_files(built_site), site_files(project / "site")
+    assert sorted(cached) == sorted(plain), set(cached) ^ set(plain)
+    differing = [name for name in cached if cached[name] != plain[name]]
+    assert not differing, f"{len(differing)} files differ, e.g. {differing[:5]}"

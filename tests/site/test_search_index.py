@@ -1,0 +1,101 @@
+"""Search serves the reader's language: one index per language, tokenized for it.
+
+A copy of the project gets a probe page in every language with words a reader
+would type; the indexes are then read the way Material's lunr worker reads
+them (split on the index's own separator). The browser tests type the same
+words into the real search box.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site, copy_project
+from site_layout import DEFAULT, LANGUAGES, SITE, language_root
+
+PROBE = "search-probe.md"
+PROBE_TEXT = {
+    "en": "# Probe\n\nNeural networks learn from tensors.\n",
+    "sv": "# Sond\n\nNeurala nätverk lär sig av tensorer.\n",
+    "da": "# Sonde\n\nNeurale netværk lærer af tensorer.\n",
+    "pl": "# Sonda\n\nSieć neuronowa uczy się na podstawie tensorów i gradientów.\n",
+    "bg": "# Проба\n\nНевронните мрежи се учат от тензори.\n",
+    "zh": "# 探针\n\n神经网络框架使用张量进行计算。\n",
+}
+# A word the reader types, and a word only another language's probe holds.
+TYPED = {"en": "networks", "sv": "tensorer", "da": "netværk", "pl": "gradientów", "bg": "мрежи", "zh": "网络"}
+
+
+@pytest.fixture(scope="module")
+def probe_site(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("probe") / "project")
+    for language in LANGUAGES:
+        page = project / SITE.docs_dir / language / PROBE
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(PROBE_TEXT[language], encoding="utf-8")
+    site = project / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def load_index(site: Path, language: str) -> dict:
+    return json.loads((language_root(site, language) / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def tokens(index: dict, text: str) -> set[str]:
+    return {token.lower() for token in re.split(index["config"]["separator"], text) if token}
+
+
+def test_probe_covers_every_language():
+    assert set(PROBE_TEXT) == set(LANGUAGES) == set(TYPED)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_language_has_its_own_index_of_its_own_pages(probe_site, language):
+    index = load_index(probe_site, language)
+    root = language_root(probe_site, language)
+    others = [code for code in LANGUAGES if code != DEFAULT]
+    for doc in index["docs"]:
+        location = doc["location"].split("#")[0]
+        assert not any(location.startswith(f"{code}/") for code in others), f"{language} index holds {location}"
+        assert (root / location / "index.html").is_file() or (root / location).is_file(), location
+    probe_entries = [doc for doc in index["docs"] if doc["location"].startswith("search-probe/")]
+    assert probe_entries, f"{language}: probe page not indexed"
+    assert PROBE_TEXT[language].split("\n\n")[1].strip()[:8] in probe_entries[0]["text"].replace("\u200b", "")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_typed_word_is_a_search_term_only_in_its_own_language(probe_site, language):
+    index = load_index(probe_site, language)
+    probe = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("search-probe/"))
+    assert TYPED[language].lower() in tokens(index, probe)
+    for other in LANGUAGES:
+        if other != language and TYPED[language] not in PROBE_TEXT[other]:
+            other_index = load_index(probe_site, other)
+            other_probe = " ".join(d["text"] for d in other_index["docs"] if d["location"].startswith("search-probe/"))
+            assert TYPED[language].lower() not in tokens(other_index, other_probe)
+
+
+def test_chinese_compounds_are_split_into_the_words_readers_type(probe_site):
+    index = load_index(probe_site, "zh")
+    probe = next(doc for doc in index["docs"] if doc["location"].startswith("search-probe/") and "张量" in doc["text"])
+    words = tokens(index, probe["text"])
+    assert {"神经", "网络", "框架", "张量"} <= words
+    assert probe["text"].replace("\u200b", "") == "神经网络框架使用张量进行计算。"
+
+
+def test_bulgarian_uses_a_cyrillic_stemmer_and_polish_keeps_diacritics(probe_site):
+    assert load_index(probe_site, "bg")["config"]["lang"] == ["ru"]
+    polish = load_index(probe_site, "pl")
+    assert "stemmer" not in polish["config"]["pipeline"]  # lunr has no Polish stemmer; English would mangle words
+
+
+def test_swedish_index_does_not_offer_danish_pages(probe_site):
+    swedish = load_index(probe_site, "sv")
+    texts = " ".join(doc["text"] for doc in swedish["docs"])
+    assert "Neurale netværk" not in texts and "Neurala nätverk" in texts
