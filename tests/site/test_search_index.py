@@ -14,33 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, copy_project
-from site_layout import DEFAULT, LANGUAGES, SITE, language_root
-
-PROBE = "search-probe.md"
-PROBE_TEXT = {
-    "en": "# Probe\n\nNeural networks learn from tensors.\n",
-    "sv": "# Sond\n\nNeurala nätverk lär sig av tensorer.\n",
-    "da": "# Sonde\n\nNeurale netværk lærer af tensorer.\n",
-    "pl": "# Sonda\n\nSieć neuronowa uczy się na podstawie tensorów i gradientów.\n",
-    "bg": "# Проба\n\nНевронните мрежи се учат от тензори.\n",
-    "zh": "# 探针\n\n神经网络框架使用张量进行计算。\n",
-}
-# A word the reader types, and a word only another language's probe holds.
-TYPED = {"en": "networks", "sv": "tensorer", "da": "netværk", "pl": "gradientów", "bg": "мрежи", "zh": "网络"}
-
-
-@pytest.fixture(scope="module")
-def probe_site(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("probe") / "project")
-    for language in LANGUAGES:
-        page = project / SITE.docs_dir / language / PROBE
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(PROBE_TEXT[language], encoding="utf-8")
-    site = project / "site"
-    result = build_site(project, site)
-    assert result.returncode == 0, result.stderr
-    return site
+from search_probe import PROBE_TEXT, TYPED
+from site_layout import DEFAULT, LANGUAGES, language_root
 
 
 def load_index(site: Path, language: str) -> dict:

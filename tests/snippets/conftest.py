@@ -1,0 +1,69 @@
+"""Fixtures for the snippet tests: every snippet runs in a [cpu] and a [gpu] case.
+
+Usage in tests/snippets/test_<NN>_<name>.py:
+
+    from tools.snippets.outputs import assert_matches_stored_output
+
+    EXAMPLES = ["01-tensors/create_torch.py", "01-tensors/create_tf.py"]
+
+    @pytest.mark.parametrize("snippet", EXAMPLES)
+    def test_snippet(snippet, run_snippet):
+        assert_matches_stored_output(run_snippet(snippet))
+
+`run_snippet(relpath)` runs the file in a persistent worker for the case's device
+mode (frameworks imported once per session) and fails naming the file and section
+when it raises or times out. The [gpu] case is skipped with "no CUDA GPU visible"
+(torch) or "no GPU device visible" (TensorFlow) when the worker sees none;
+SNIPPET_FRAMEWORKS=torch skips TensorFlow snippets with a reason saying so.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+_ROOT = Path(__file__).resolve().parents[2]
+if str(_ROOT) not in sys.path:  # plain `pytest` (not `python -m pytest`) does not put the root on sys.path
+    sys.path.insert(0, str(_ROOT))
+
+from tools.snippets.runner import WorkerPool, framework_of, selected_frameworks  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def snippet_workers():
+    pool = WorkerPool()
+    pool.launch("cpu", "gpu")  # both import the frameworks at once; the gpu one closes if it sees no GPU
+    yield pool
+    pool.close()
+
+
+@pytest.fixture(scope="session")
+def snippet_output_dir(tmp_path_factory):
+    """Plots go here during tests, so a test run never rewrites files in the repository."""
+    return tmp_path_factory.mktemp("snippet-output")
+
+
+@pytest.fixture(params=["cpu", "gpu"])
+def device(request):
+    return request.param
+
+
+@pytest.fixture
+def run_snippet(device, snippet_workers, snippet_output_dir):
+    def run(snippet: str):
+        framework = framework_of(snippet)
+        if framework is None:
+            pytest.fail(f"snippets/{snippet}: name must end in _torch.py or _tf.py", pytrace=False)
+        if framework not in selected_frameworks():
+            pytest.skip(f"SNIPPET_FRAMEWORKS excludes {framework}")
+        if device == "gpu":
+            reason = snippet_workers.gpu_missing_reason(framework)
+            if reason:
+                pytest.skip(reason)
+        result = snippet_workers.get(device).run(snippet, output_dir=snippet_output_dir)
+        if not result.ok:
+            pytest.fail(result.describe(), pytrace=False)
+        return result
+
+    return run
