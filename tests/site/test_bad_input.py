@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, copy_project
+from site_build import build_site, copy_project
 from site_layout import SITE
 
 FIRST_LESSON = Path(SITE.docs_dir) / "en" / "lessons" / "01-tensors" / "index.md"

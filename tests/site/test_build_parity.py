@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import build_site, copy_project
+from site_build import build_site, copy_project
 
 
 def site_files(site: Path) -> dict[str, bytes]:

@@ -40,7 +40,8 @@ def resolves(site: Path, page: Path, url: str) -> bool:
     parts = urlsplit(url)
     if parts.scheme == "data" or not parts.path:
         return True
-    target = (page.parent / unquote(parts.path)).resolve()
+    path = unquote(parts.path)
+    target = (site / path.lstrip("/") if path.startswith("/") else page.parent / path).resolve()
     return target.is_file() or (target / "index.html").is_file()
 
 

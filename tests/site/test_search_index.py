@@ -23,7 +23,9 @@ def load_index(site: Path, language: str) -> dict:
 
 
 def tokens(index: dict, text: str) -> set[str]:
-    return {token.lower() for token in re.split(index["config"]["separator"], text) if token}
+    """Terms as lunr makes them: markup dropped, split on the index's separator, punctuation trimmed."""
+    words = re.split(index["config"]["separator"], re.sub(r"<[^>]+>", " ", text))
+    return {re.sub(r"^\W+|\W+$", "", word).lower() for word in words} - {""}
 
 
 def test_probe_covers_every_language():
@@ -61,7 +63,7 @@ def test_chinese_compounds_are_split_into_the_words_readers_type(probe_site):
     probe = next(doc for doc in index["docs"] if doc["location"].startswith("search-probe/") and "张量" in doc["text"])
     words = tokens(index, probe["text"])
     assert {"神经", "网络", "框架", "张量"} <= words
-    assert probe["text"].replace("\u200b", "") == "神经网络框架使用张量进行计算。"
+    assert re.sub(r"<[^>]+>", "", probe["text"]).replace("\u200b", "") == "神经网络框架使用张量进行计算。"
 
 
 def test_bulgarian_uses_a_cyrillic_stemmer_and_polish_keeps_diacritics(probe_site):

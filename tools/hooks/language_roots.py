@@ -4,7 +4,8 @@
   loads that language's search index and resolves its result links there.
 - The `<link rel="alternate" hreflang>` tags go: Material's JavaScript fetches
   `<href>/sitemap.xml` for each one, and static-i18n points them at pages, so
-  every page asked for five missing sitemaps. The language selector keeps its
+  every page asked for five missing sitemaps. The 404 page is a theme
+  template, not a page, so it is cleaned in on_post_template. The language selector keeps its
   per-page links (static-i18n), and sitemap.xml still lists the alternates.
 """
 
@@ -26,7 +27,7 @@ _ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*"
 def rebase_config(html: str, prefix: str) -> str:
     def rebase(match: re.Match) -> str:
         app = json.loads(match.group(2))
-        app["base"] = posixpath.join(app["base"], prefix)
+        app["base"] = posixpath.join(app["base"], prefix, "")  # Material resolves URLs against it: keep the slash
         return match.group(1) + json.dumps(app, ensure_ascii=False) + match.group(3)
 
     return _CONFIG.sub(rebase, html, count=1)
@@ -37,3 +38,7 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     output = _ALTERNATE.sub("", output)
     prefix = build_language(config).prefix
     return rebase_config(output, prefix) if prefix else output
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return _ALTERNATE.sub("", output)

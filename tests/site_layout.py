@@ -6,7 +6,7 @@ from pathlib import Path, PurePosixPath
 
 from tools.translations.config import load_site_config
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[1]
 SITE = load_site_config(REPO_ROOT)
 LANGUAGES = SITE.languages
 DEFAULT = SITE.default_language

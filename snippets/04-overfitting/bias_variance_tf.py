@@ -1,0 +1,49 @@
+"""The bias-variance trade-off in TensorFlow, measured: polynomials of growing degree on many training sets.
+
+Each training set has the same 10 x positions and fresh noise. A model's bias is
+how far its average prediction is from the truth; its variance is how much its
+predictions change from one training set to the next.
+"""
+import os
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import numpy as np
+import tensorflow as tf
+DEGREES = [0, 1, 3, 5, 7, 9]
+
+# --8<-- [start:experiment]
+rng = np.random.default_rng(0)  # numpy makes the data, so both frameworks get the same points
+x = tf.linspace(tf.constant(-1.0, tf.float64), 1.0, 10)
+x_test = tf.linspace(tf.constant(-1.0, tf.float64), 1.0, 50)
+truth = tf.sin(3 * x_test)
+# 500 training sets, one per row: the same x positions, fresh noise each time
+noise = tf.constant(rng.normal(0, 0.3, size=(500, 10)))
+y_sets = tf.sin(3 * x) + noise
+
+
+def features(x, degree):
+    return tf.stack([x ** k for k in range(degree + 1)], axis=1)
+
+
+results = {}
+print("degree  bias^2  variance   total")
+for degree in DEGREES:
+    # least squares for all 500 sets at once: one column of weights per set
+    weights = tf.linalg.pinv(features(x, degree)) @ tf.transpose(y_sets)
+    predictions = features(x_test, degree) @ weights  # 50 test points x 500 sets
+    bias2 = float(tf.reduce_mean((tf.reduce_mean(predictions, axis=1) - truth) ** 2))
+    variance = float(tf.reduce_mean(tf.math.reduce_variance(predictions, axis=1)))
+    results[degree] = (bias2, variance)
+    print(f"{degree:6d}  {bias2:6.4f}  {variance:8.4f}  {bias2 + variance:6.4f}")
+# --8<-- [end:experiment]
+
+# Checks: bias falls and variance grows with the degree; the best total lies in between.
+bias2 = [results[d][0] for d in DEGREES]
+variance = [results[d][1] for d in DEGREES]
+total = [b + v for b, v in zip(bias2, variance)]
+assert bias2[0] > bias2[1] > bias2[2] > bias2[3], f"bias^2 does not fall with the degree: {bias2}"
+assert all(v1 < v2 for v1, v2 in zip(variance, variance[1:])), f"variance does not grow with the degree: {variance}"
+best = int(np.argmin(total))
+assert 0 < best < len(DEGREES) - 1, f"the best degree {DEGREES[best]} is at an end of the range"
+assert min(total[0], total[-1]) > 3 * total[best], "the extremes are not clearly worse than the best degree"
