@@ -1,9 +1,10 @@
 """The speed-ups change nothing in the output.
 
-tools/hooks/template_cache.py shares compiled templates between the language
-sub-builds and mkdocs-jupyter's cache is shared by them too; a copy of the
-project built with neither (no template cache hook, an empty notebook cache)
-must produce the same files, byte for byte.
+tools/hooks/template_cache.py and highlight_cache.py share compiled templates
+and highlighted code between the language sub-builds, and the language builds
+share mkdocs-jupyter's cache; a copy of the project built with none of them
+(neither hook, an empty notebook cache) must produce the same files, byte for
+byte.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from site_build import build_site, copy_project
+
+SPEED_HOOKS = ("tools/hooks/template_cache.py", "tools/hooks/highlight_cache.py")
 
 
 def site_files(site: Path) -> dict[str, bytes]:
@@ -21,8 +24,10 @@ def test_cached_build_equals_plain_serial_build(built_site, tmp_path):
     project = copy_project(tmp_path / "plain")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert "  - tools/hooks/template_cache.py\n" in text
-    config.write_text(text.replace("  - tools/hooks/template_cache.py\n", ""), encoding="utf-8")
+    for hook in SPEED_HOOKS:
+        assert f"  - {hook}\n" in text
+        text = text.replace(f"  - {hook}\n", "")
+    config.write_text(text, encoding="utf-8")
     result = build_site(project, project / "site")
     assert result.returncode == 0, result.stderr
     cached, plain = site_files(built_site), site_files(project / "site")

@@ -11,12 +11,18 @@ Also here, because they are about notebooks too:
 - a notebook that is not valid JSON stops the build with its path and line;
 - the notebook cache is shared by all language sub-builds: mkdocs-jupyter
   evicts every cache entry its current build did not use, so each language
-  evicted the others' and every build re-converted every notebook.
+  evicted the others' and every build re-converted every notebook;
+- the ~590 KB of JupyterLab CSS that mkdocs-jupyter inlines into every notebook
+  page moves to one shared stylesheet: pages shrink from ~700 KB to ~130 KB and
+  the search indexer no longer parses half a megabyte of CSS per notebook and
+  language (it was the largest cost of the build).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from pathlib import Path
 
 import mkdocs.utils
@@ -24,6 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.utils import get_relative_url
 
 NOTEBOOK_SUFFIX = ".ipynb"
 
@@ -72,3 +79,29 @@ def on_pre_build(config: MkDocsConfig) -> None:
     for path in _notebooks(config):
         key = _compute_cache_key(str(path), jupyter.config, jupyter.config["execute"])
         jupyter._used_cache_paths.add(_get_cache_path(jupyter.config["cache_dir"], key))
+
+
+_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
+STYLESHEET_DIR = "assets/stylesheets"
+
+
+def externalize_styles(html: str, page_url: str, site_dir: str) -> str:
+    """Replace each inline <style> with a link to a content-addressed copy of it, in place."""
+
+    def link(match: re.Match) -> str:
+        css = match.group(1)
+        name = f"{STYLESHEET_DIR}/notebook-{hashlib.md5(css.encode('utf-8')).hexdigest()[:12]}.css"
+        target = Path(site_dir, name)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(css, encoding="utf-8")
+        return f'<link rel="stylesheet" href="{get_relative_url(name, page_url)}">'
+
+    return _STYLE.sub(link, html)
+
+
+@event_priority(50)  # before the search plugin indexes page.content (page_context)
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    if not page.file.src_uri.endswith(NOTEBOOK_SUFFIX):
+        return html
+    return externalize_styles(html, page.url, config.site_dir)

@@ -35,7 +35,9 @@ _listings: dict[tuple[str, ...], list[str]] = {}
 
 
 def _list_once(loader: jinja2.FileSystemLoader):
-    key = tuple(loader.searchpath)
+    # static-i18n prepends its sitemap folder again for every language, so the
+    # search path grows; the set of templates it lists does not.
+    key = tuple(dict.fromkeys(loader.searchpath))
     walk = loader.list_templates
 
     def list_templates() -> list[str]:
