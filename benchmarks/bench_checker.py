@@ -1,0 +1,179 @@
+"""How fast is the translation checker? Prints measured times and ratios.
+
+1. `check --root` over a generated co-op-translator tree (54 languages x 70 sources,
+   about 76 MB of translations, some stale, some without metadata) against `md5sum`
+   over the same translation and source files. Target: at most 5x md5sum.
+   Timed as subprocesses (so interpreter start-up is included), best of several
+   runs, wall clock and CPU time; also in-process, single process.
+2. `diff` on a source with 1,000 commits of history whose translated version is the
+   oldest one (the worst case: every version is hashed). Target: under 1 s.
+3. With --coop: co-op-translator's own `co-op-review` on a reduced tree, if the
+   package can be installed into /tmp/coop-venv (never into the project).
+
+Run: .venv/bin/python benchmarks/bench_checker.py [--coop] [--runs N]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from checker_corpus import build  # noqa: E402
+from checker_history import build_history  # noqa: E402
+
+from tools.translations import Checker, Layout, history_diff  # noqa: E402
+
+COOP_VENV = Path("/tmp/coop-venv")
+
+
+def timed(command: list[str], cwd: Path | None = None, stdin: bytes | None = None,
+          timeout: float | None = None) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds of the child processes, exit status) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, input=stdin, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL, timeout=timeout)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, done.returncode
+
+
+def best(runs: int, command, **kwargs) -> tuple[float, float, int]:
+    results = [timed(command, **kwargs) for _ in range(runs)]
+    return min(r[0] for r in results), min(r[1] for r in results), results[-1][2]
+
+
+def page_files(root: Path) -> list[str]:
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*")
+                  if p.suffix in (".md", ".ipynb") and p.is_file())
+
+
+def bench_check(root: Path, runs: int) -> None:
+    files = page_files(root)
+    size = sum((root / f).stat().st_size for f in files)
+    print(f"corpus: {len(files)} files (sources and translations), {size / 1e6:.1f} MB")
+    listing = "\0".join(files).encode()
+    md5 = best(runs, ["xargs", "-0", "md5sum"], cwd=root, stdin=listing)
+    check = [sys.executable, "-m", "tools.translations", "check", "--root", str(root), "--format", "json"]
+    auto = best(runs, check, cwd=REPO)
+    single = best(runs, check + ["--jobs", "1"], cwd=REPO)
+
+    in_process = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        report = Checker(Layout.coop(root)).run(jobs=1)
+        in_process.append(time.perf_counter() - start)
+    summary = report.summary
+    print(f"report: {summary['results']} translations, {summary['ok']} fine, "
+          f"stale {summary['stale']}, missing-metadata {summary['missing-metadata']}, "
+          f"other problems {summary['problems'] - summary['stale'] - summary['missing-metadata']}")
+    print(f"{'':34} {'wall s':>8} {'ratio':>7} {'CPU s':>8} {'ratio':>7}")
+    print(f"{'md5sum (xargs)':34} {md5[0]:8.3f} {1:7.1f} {md5[1]:8.3f} {1:7.1f}")
+    cpus = min(os.cpu_count() or 1, 8)
+    for name, (wall, cpu, status) in ((f"check subprocess, default ({cpus} CPUs)", auto),
+                                      ("check subprocess, --jobs 1", single)):
+        print(f"{name:34} {wall:8.3f} {wall / md5[0]:7.1f} {cpu:8.3f} {cpu / md5[1]:7.1f}"
+              f"   (exit {status})")
+    wall = min(in_process)
+    print(f"{'check in-process, one process':34} {wall:8.3f} {wall / md5[0]:7.1f}")
+    verdict = "within" if auto[0] / md5[0] <= 5 else "OVER"
+    print(f"target: check (default) at most 5x md5sum wall time: {verdict} ({auto[0] / md5[0]:.1f}x)")
+
+
+def bench_diff(work: Path, runs: int) -> None:
+    shutil.rmtree(work / "history", ignore_errors=True)
+    root, translation = build_history(work / "history", commits=1000)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = history_diff(root, translation, coop=True)
+        times.append(time.perf_counter() - start)
+    command = [sys.executable, "-m", "tools.translations", "diff", "--root", str(root), translation]
+    wall, _cpu, status = best(runs, command, cwd=REPO)
+    found = result.base_commit is not None
+    print(f"diff over 1000 commits (translated version = the oldest): in-process {min(times):.3f} s, "
+          f"subprocess {wall:.3f} s (exit {status}); base found: {found}; "
+          f"changed sections: {len(result.changed_headings)}")
+    print(f"target: under 1 s: {'within' if wall < 1 else 'OVER'}")
+
+
+def bench_coop(work: Path, minutes: float) -> None:
+    """co-op-translator's review on a reduced tree, bounded in time."""
+    review = COOP_VENV / "bin" / "co-op-review"
+    if not review.exists():
+        print(f"co-op: installing co-op-translator into {COOP_VENV} (not into the project)")
+        try:
+            if not (COOP_VENV / "bin" / "python").exists():
+                subprocess.run([sys.executable, "-m", "venv", str(COOP_VENV)], check=True)
+            subprocess.run([str(COOP_VENV / "bin" / "pip"), "install", "-q", "co-op-translator"],
+                           check=True, timeout=minutes * 60)
+        except (subprocess.SubprocessError, OSError) as error:
+            print(f"co-op: could not install co-op-translator: {error}")
+            return
+    languages, sources = 5, 70
+    root = work / "coop"
+    shutil.rmtree(root, ignore_errors=True)
+    # Sidecar metadata: co-op-review 0.23 reads only that form, and calls inline
+    # comments "Missing translation metadata".
+    build(root, languages=languages, sources=sources, page_bytes=10500, sidecar=True)
+    names = " ".join(sorted(p.name for p in (root / "translations").iterdir()))
+    command = [str(review), "-r", str(root), "-l", names]
+    print(f"co-op: running {' '.join(command[:1])} -r DIR -l '{names}' ({languages} languages x {sources} sources)")
+    env = {k: v for k, v in os.environ.items() if "KEY" not in k and "TOKEN" not in k}
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(command, cwd=root, capture_output=True, timeout=minutes * 60, env=env)
+    except subprocess.TimeoutExpired:
+        print(f"co-op: co-op-review did not finish within {minutes} minutes")
+        return
+    coop_wall = time.perf_counter() - start
+    output = (done.stdout + done.stderr).decode("utf-8", "replace").splitlines()
+    counts = [line for line in output if line.startswith(("Errors:", "Warnings:", "Error:"))]
+    print(f"co-op: exit {done.returncode} after {coop_wall:.2f} s; {'; '.join(counts)}")
+    check = [sys.executable, "-m", "tools.translations", "check", "--root", str(root)]
+    ours = best(3, check, cwd=REPO)[0]
+    summary = subprocess.run(check, cwd=REPO, capture_output=True, text=True).stdout.splitlines()[-1]
+    print(f"ours:  {summary}")
+    print(f"co-op: co-op-review {coop_wall:.2f} s vs our check {ours:.3f} s on the same tree: "
+          f"{coop_wall / ours:.0f}x")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs per timing; the best is kept")
+    parser.add_argument("--coop", action="store_true", help="also time co-op-translator's co-op-review")
+    parser.add_argument("--coop-minutes", type=float, default=4.0, help="time bound for --coop steps")
+    parser.add_argument("--keep", metavar="DIR", help="build the corpus here and keep it")
+    args = parser.parse_args()
+    if not shutil.which("md5sum") or not shutil.which("git"):
+        print("needs md5sum and git on PATH")
+        return 2
+    with tempfile.TemporaryDirectory(prefix="bench-checker-") as temporary:
+        work = Path(args.keep or temporary)
+        corpus = work / "corpus"
+        if not corpus.exists():
+            counts = build(corpus, page_bytes=10500)
+            print(f"built: {counts['files']} translations, {counts['bytes'] / 1e6:.1f} MB, "
+                  f"{counts['stale']} stale, {counts['without_metadata']} without metadata")
+        bench_check(corpus, args.runs)
+        print()
+        bench_diff(work, args.runs)
+        if args.coop:
+            print()
+            bench_coop(work, args.coop_minutes)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""The library API the site build reuses: shapes, read_metadata, and speed."""
+from __future__ import annotations
+
+import time
+
+from tools.translations import Found, Report, Result, check_project, read_metadata
+from translation_trees import MKDOCS_YML, SOURCE, SOURCE_PAGE, SWEDISH_PAGE, Tree, md5, metadata_comment
+
+SV = "docs/sv/lessons/01-tensors/index.md"
+
+
+def test_report_shape(project):
+    project.translate(SOURCE, "sv", SWEDISH_PAGE)
+    report = check_project(project.root)
+    assert isinstance(report, Report) and all(isinstance(r, Result) for r in report.results)
+    fine = report.results[0]
+    assert (fine.path, fine.source, fine.language, fine.problems, fine.ok) == (SV, SOURCE, "sv", [], True)
+    assert report.summary["results"] == 2 and report.summary["ok"] == 1
+    assert [r.language for r in report.results] == ["sv", "zh"]
+    assert [r.path for r in report.for_language("zh")] == ["docs/zh/lessons/01-tensors/index.md"]
+
+
+def test_read_metadata(project):
+    project.translate(SOURCE, "sv", SWEDISH_PAGE)
+    found = read_metadata(project.root, SV)
+    assert isinstance(found, Found) and found.where == "inline comment"
+    assert found.metadata.to_dict() == {"original_hash": md5(SOURCE_PAGE),
+                                        "translation_date": "2025-01-30T13:02:53+00:00",
+                                        "source_file": SOURCE, "language_code": "sv"}
+
+
+def test_read_metadata_says_why_it_is_malformed(project):
+    project.write(SV, "<!--\nCO_OP_TRANSLATOR_METADATA:\n{\"original_hash\": 1}\n-->\n# x\n")
+    found = read_metadata(project.root, project.root / SV)
+    assert found.metadata is None and "field 'original_hash' is 1, not a string" in found.errors
+
+
+def test_a_few_hundred_pages_check_well_under_the_build_budget(tmp_path):
+    """The site build runs the check on every build: 300 translations, < 0.3 s CPU."""
+    tree = Tree(tmp_path / "big")
+    languages = ["sv", "da", "pl", "bg", "zh"]
+    tree.write("mkdocs.yml", MKDOCS_YML.replace(
+        "        - locale: zh\n", "".join(f"        - locale: {code}\n" for code in languages[:-1])
+        + "        - locale: zh\n"))
+    page = SOURCE_PAGE * 8           # about 6 KB, a lesson's size
+    translated = SWEDISH_PAGE * 8
+    for number in range(60):
+        source = f"docs/en/lessons/{number:02d}/index.md"
+        tree.write(source, page)
+        for language in languages:
+            tree.write(source.replace("/en/", f"/{language}/"),
+                       metadata_comment(md5(page), source, language) + translated)
+    start = time.process_time()
+    report = check_project(tree.root)
+    elapsed = time.process_time() - start
+    assert report.summary["results"] == 300 and report.ok
+    assert elapsed < 0.3, f"{elapsed:.3f} s CPU for 300 translations"

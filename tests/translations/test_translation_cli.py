@@ -1,0 +1,177 @@
+"""The command line: formats, exit status 0/1/2, config from mkdocs.yml."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tools.translations import ConfigError
+from tools.translations.config import load_site_config
+from translation_trees import MKDOCS_YML, SOURCE, SWEDISH_PAGE, md5
+
+REPO = Path(__file__).resolve().parents[2]
+SV = "docs/sv/lessons/01-tensors/index.md"
+
+
+def run(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "tools.translations", *args], cwd=cwd,
+                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
+                          capture_output=True, text=True)
+
+
+def fully_translated(project):
+    for language in ("sv", "zh"):
+        project.translate(SOURCE, language, SWEDISH_PAGE)
+
+
+def test_languages_and_docs_dir_come_from_mkdocs_yml(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML.replace("docs_dir: docs", "docs_dir: pages/"))
+    config = load_site_config(tmp_path)
+    assert (config.docs_dir, config.default_language) == ("pages", "en")
+    assert config.languages == ("en", "sv", "zh") and config.translation_languages == ("sv", "zh")
+
+
+@pytest.mark.parametrize("text, words", [
+    ("site_name: x\n", "no i18n plugin"),
+    ("plugins:\n  - i18n:\n      docs_structure: suffix\n      languages: []\n", "'suffix'"),
+    ("plugins:\n  - i18n:\n      docs_structure: folder\n      languages:\n        - locale: sv\n",
+     "default: true"),
+    ("plugins: [\n", "not valid YAML"),
+])
+def test_bad_mkdocs_yml_is_a_config_error(tmp_path, text, words):
+    (tmp_path / "mkdocs.yml").write_text(text)
+    with pytest.raises(ConfigError, match=words):
+        load_site_config(tmp_path)
+
+
+def test_check_exit_0_when_all_fine(project):
+    fully_translated(project)
+    done = run(project.root, "check")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Summary: all 2 translations are fine." in done.stdout
+
+
+def test_check_exit_1_and_text_table_by_language(project):
+    project.translate(SOURCE, "sv", SWEDISH_PAGE, original_hash=md5("old"))
+    done = run(project.root, "check", "--format", "text")
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    assert lines[0] == "sv: 1 translation, 0 fine, 1 with problems"
+    assert lines[1].split() == ["stale", SV]
+    assert any(line.startswith("zh: ") for line in lines)
+    assert lines[-1] == "Summary: 2 translations: 0 fine, 2 with 2 problems (stale 1, missing 1)."
+
+
+def test_check_json_is_the_contract(project):
+    project.translate(SOURCE, "sv", SWEDISH_PAGE)
+    done = run(project.root, "check", "--format", "json")
+    assert done.returncode == 1
+    report = json.loads(done.stdout)
+    assert set(report) == {"summary", "results"}
+    assert report["summary"]["missing"] == 1 and report["summary"]["results"] == 2
+    assert report["results"] == [
+        {"path": SV, "source": SOURCE, "language": "sv", "problems": []},
+        {"path": "docs/zh/lessons/01-tensors/index.md", "source": SOURCE, "language": "zh",
+         "problems": [{"code": "missing", "message": report["results"][1]["problems"][0]["message"]}]},
+    ]
+
+
+def test_check_github_annotations(project):
+    project.translate(SOURCE, "sv", SWEDISH_PAGE.replace("x = 1", "x = 2"))
+    done = run(project.root, "check", "--format", "github")
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    drift = [line for line in lines if "structure-drift" in line]
+    assert drift and drift[0].startswith(f"::error file={SV},line=29,title=translation structure-drift::")
+    missing = [line for line in lines if "translation missing" in line]
+    assert missing and missing[0].startswith(f"::warning file={SOURCE},title=translation missing::")
+    assert lines[-1].startswith("Summary:")
+
+
+def test_github_format_escapes_newlines_and_percent():
+    from tools.translations.problems import Problem, Report, Result
+    from tools.translations.report import to_github
+    report = Report([Result("a,b.md", "s.md", "sv", [Problem("stale", "50% done\nnext: line")])])
+    assert to_github(report).splitlines()[0] == \
+        "::warning file=a%2Cb.md,title=translation stale::50%25 done%0Anext: line"
+
+
+def test_check_from_a_subfolder_finds_mkdocs_yml(project):
+    fully_translated(project)
+    assert run(project.root / "docs" / "sv", "check").returncode == 0
+
+
+def test_check_without_mkdocs_yml_is_exit_2(tmp_path):
+    done = run(tmp_path, "check")
+    assert done.returncode == 2 and "mkdocs.yml" in done.stderr
+
+
+def test_check_root_that_does_not_exist_is_exit_2(tmp_path):
+    assert run(tmp_path, "check", "--root", str(tmp_path / "nope")).returncode == 2
+
+
+@pytest.mark.parametrize("args", [["check", "--format", "xml"], ["frobnicate"], [], ["stamp"]])
+def test_usage_errors_are_exit_2(tmp_path, args):
+    assert run(tmp_path, *args).returncode == 2
+
+
+def test_unreadable_translation_is_exit_2(project, monkeypatch, capsys):
+    from tools.translations.cli import main
+    path = str(project.root / project.translate(SOURCE, "sv", SWEDISH_PAGE))
+    real_open = os.open
+
+    def refusing(file, *args, **kwargs):
+        if str(file) == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.chdir(project.root)
+    monkeypatch.setattr("os.open", refusing)
+    assert main(["check"]) == 2
+    assert f"cannot read {SV}: Permission denied" in capsys.readouterr().err
+
+
+def test_check_root_coop_tree(coop):
+    coop.translate("lessons/1/README.md", "ko", SWEDISH_PAGE)
+    coop.translate("README.md", "ko", "# 과정\n\n[1과](lessons/1/README.md)\n")
+    done = run(REPO, "check", "--root", str(coop.root), "--format", "json")
+    assert done.returncode == 0, done.stdout
+    assert json.loads(done.stdout)["summary"]["ok"] == 2
+
+
+def test_check_root_with_jobs_gives_the_same_report(coop):
+    for number in range(6):
+        coop.write(f"translations/l{number}/README.md", "# x\n")
+    one = run(REPO, "check", "--root", str(coop.root), "--format", "json", "--jobs", "1")
+    two = run(REPO, "check", "--root", str(coop.root), "--format", "json", "--jobs", "2")
+    assert one.returncode == two.returncode == 1
+    assert json.loads(one.stdout) == json.loads(two.stdout)
+
+
+def test_stamp_cli_then_check_is_clean(project):
+    fully_translated(project)
+    project.translate(SOURCE, "sv", SWEDISH_PAGE, metadata=False)
+    assert run(project.root, "check").returncode == 1
+    done = run(project.root, "stamp", SV)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"stamped {SV}: hash {md5(project.read(SOURCE))}")
+    assert run(project.root, "check").returncode == 0
+
+
+def test_stamp_cli_refusal_is_exit_1_and_force_writes(project):
+    project.translate(SOURCE, "sv", SWEDISH_PAGE.replace("x = 1", "x = 2"), metadata=False)
+    before = project.read(SV)
+    done = run(project.root, "stamp", SV)
+    assert done.returncode == 1 and "refused" in done.stderr and "structure-drift" in done.stderr
+    assert project.read(SV) == before
+    assert run(project.root, "stamp", "--force", SV).returncode == 0
+    assert project.read(SV) != before
+
+
+def test_help_lists_the_commands(tmp_path):
+    done = run(tmp_path, "check", "--help")
+    assert done.returncode == 0 and "--root" in done.stdout and "--format" in done.stdout

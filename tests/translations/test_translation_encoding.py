@@ -1,0 +1,65 @@
+"""Encoding errors with byte offsets; mojibake found, honest text left alone."""
+from __future__ import annotations
+
+import pytest
+
+from tools.translations.encoding import decode, find_mojibake
+
+# Honest text in many languages, with the typography that resembles mojibake most.
+HONEST = [
+    "Det har jag lärt mig på Åland: »Åben« 10\u00a0år, 5\u00a0°C, ±2\u00a0µm, ½ kopp.",
+    "Pääsy hääyöhön, öljyä ja jäätelöä; Ääni.",
+    "Zażółć gęślą jaźń — „cytat” i «inny» ‹mały›… Łódź, Śląsk, Żabka.",
+    "Това е урок за тензори – „числа“ и градиенти.",
+    "张量是一个数组。自动求导——非常有用！「引用」",
+    "Příliš žluťoučký kůň úpěl ďábelské ódy.",
+    "Tiếng Việt có dấu: ơ ư ế ộ ữ.",
+    "Ελληνικά: τανυστής, βαθμίδα.",
+    "Árvíztűrő tükörfúrógép. Ğüşıöç İstanbul.",
+    "¿Qué tal? ¡Muy bien! São Paulo, Bucureşti, Þórður.",
+    "テンソルは配列です。한국어 텐서. العربية עברית हिन्दी ไทย 😀 👍🏽",
+    "© 2025 ® ™ § ¶ † ‡ • ‰ € £ ¥ ¢ ¬ ¦ ª º ¹ ² ³ ¼ ¾ × ÷ ¿ ¡",
+    "Ça, Été, Ôle, Îles, Ñandú, Øre, Æble, Œuvre, ÿ, ß.",
+    "Ä€, Ã©, â€¢ are examples that only a garbled file contains.".replace("Ä€, Ã©, â€¢", "-"),
+]
+
+
+@pytest.mark.parametrize("text", HONEST)
+def test_honest_text_is_not_mojibake(text):
+    assert find_mojibake(text.encode("utf-8")) is None
+
+
+@pytest.mark.parametrize("text", [t for t in HONEST if not t.isascii()])
+@pytest.mark.parametrize("codec", ["cp1252", "latin-1", "mac_roman"])
+def test_garbled_text_is_mojibake(text, codec):
+    garbled = text.encode("utf-8").decode(codec, errors="ignore")
+    if garbled == text:
+        return
+    found = find_mojibake(garbled.encode("utf-8"))
+    assert found is not None, (codec, garbled)
+    assert found.repaired in text
+
+
+def test_mojibake_offset_is_in_bytes_and_first():
+    data = "ok ä, sedan lÃ¤rt och Ã¶ver".encode("utf-8")
+    found = find_mojibake(data)
+    assert (found.garbled, found.repaired) == ("Ã¤", "ä")
+    assert data[found.offset:].startswith("Ã¤".encode())
+
+
+def test_mojibake_the_source_also_has_is_skipped_but_later_ones_are_not():
+    source = "Example of garbling: lÃ¤rt".encode("utf-8")
+    data = "Exempel: lÃ¤rt. Men hÃ¶r här.".encode("utf-8")
+    assert find_mojibake(data, source).garbled == "Ã¶"
+
+
+def test_valid_utf8_decodes():
+    text, error = decode("Tensorer på svenska".encode("utf-8"))
+    assert (text, error) == ("Tensorer på svenska", None)
+
+
+def test_invalid_utf8_gives_offset_and_a_guess():
+    data = "Tensorer på".encode("cp1252")
+    text, (what, offset) = decode(data)
+    assert text is None and offset == data.index(b"\xe5")
+    assert f"byte {offset}" in what and "'å'" in what

@@ -1,0 +1,143 @@
+"""structure-drift names what differs, where, in both files."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tools.translations.drift import compare
+from tools.translations.fastpath import fingerprint, unchanged
+from tools.translations.structure import markdown_structure
+from translation_trees import SOURCE, SOURCE_PAGE, SWEDISH_PAGE
+
+SV = "docs/sv/lessons/01-tensors/index.md"
+COMMENT_LINES = 9     # a translation's line = the source's line + the metadata comment
+
+
+def drift(project, page: str) -> list:
+    project.translate(SOURCE, "sv", page)
+    result = project.result(SV)
+    assert set(result.codes) <= {"structure-drift"}
+    return result.problems
+
+
+def test_changed_code_names_block_lines_and_the_differing_line(project):
+    [problem] = drift(project, SWEDISH_PAGE.replace("x = 1", "x = 2"))
+    assert "code block 3 differs" in problem.message
+    assert "line 20 of the source" in problem.message
+    assert f"line {20 + COMMENT_LINES} of the translation" in problem.message
+    assert "its line 1 is 'x = 1' in the source, 'x = 2' in the translation" in problem.message
+    assert problem.line == 20 + COMMENT_LINES
+
+
+def test_changed_snippet_include_is_named_first(project):
+    problems = drift(project, SWEDISH_PAGE.replace("shapes_tf.py:make", "shapes_tf.py:build"))
+    assert problems[0].message.count("snippet include 2 differs") == 1
+    assert "shapes_tf.py:make" in problems[0].message and "shapes_tf.py:build" in problems[0].message
+    assert problems[0].line == 17 + COMMENT_LINES
+
+
+def test_translated_tab_label(project):
+    [problem] = drift(project, SWEDISH_PAGE.replace('=== "PyTorch"', '=== "PyTorch-fliken"'))
+    assert "tab label 1 differs: 'PyTorch' at line 8 of the source, 'PyTorch-fliken' at line 17" in problem.message
+
+
+def test_changed_link_target(project):
+    [problem] = drift(project, SWEDISH_PAGE.replace("../../glossary.md#tensor", "../../ordlista.md#tensor"))
+    assert "link 2 differs" in problem.message
+    assert "'../../glossary.md#tensor' at line 27 of the source" in problem.message
+
+
+def test_link_text_may_change_but_not_the_target(project):
+    assert drift(project, SWEDISH_PAGE.replace("[ordlistan]", "[ordlistan, som förklarar allt]")) == []
+
+
+def test_missing_image(project):
+    [problem] = drift(project, SWEDISH_PAGE.replace("![en tensor](../../assets/tensor.png)", "en bild"))
+    assert "image 1 of 1 (line 4 of the source, '../../assets/tensor.png') is missing" in problem.message
+
+
+def test_changed_heading_anchor(project):
+    [problem] = drift(project, SWEDISH_PAGE.replace("{ #shapes }", "{ #former }"))
+    assert "heading anchor 2 differs: 'shapes' at line 6 of the source, 'former' at line 15" in problem.message
+
+
+def test_extra_heading(project):
+    [problem] = drift(project, SWEDISH_PAGE.replace("## Sammanfattning", "## Mer\n\nText.\n\n## Sammanfattning"))
+    assert "the source has 3 headings, the translation 4" in problem.message
+    assert "source lines [1, 6, 25]" in problem.message
+
+
+def test_comments_in_code_are_not_headings(project):
+    page = SWEDISH_PAGE.replace("# a comment, not a heading\n", "")
+    problems = drift(project, page)
+    assert [p.message for p in problems if "headings" in p.message] == []
+    assert any("code block 3" in p.message for p in problems)
+
+
+def test_crlf_translation_of_an_lf_source_is_not_drift(project):
+    assert drift(project, SWEDISH_PAGE.replace("\n", "\r\n")) == []
+
+
+def test_a_removed_fence_is_drift(project):
+    page = SWEDISH_PAGE.replace("```python\nx = 1\n# a comment, not a heading\n```\n", "x = 1\n")
+    problems = drift(project, page)
+    assert any("code block 3 of 3" in p.message and "missing from the translation" in p.message
+               for p in problems)
+
+
+def test_unclosed_fence_runs_to_the_end():
+    structure = markdown_structure(b"# A\n\n```python\nx = 1\n## not a heading\n")
+    assert structure.items["code block"].values == [b"x = 1\n## not a heading\n"]
+    assert len(structure.headings) == 1
+
+
+def test_links_inside_code_do_not_count():
+    structure = markdown_structure(b"[a](x.md)\n\n```md\n[b](y.md)\n```\n")
+    assert structure.items["link"].values == [b"x.md"]
+
+
+def test_reference_definitions_and_html_are_links_and_images():
+    page = b'[a][ref]\n\n[ref]: https://example.org/a\n\n<img src="pic.png" alt="x"> <a href="b.md">b</a>\n'
+    structure = markdown_structure(page)
+    assert structure.items["link"].values == [b"https://example.org/a", b"b.md"]
+    assert structure.items["image"].values == [b"pic.png"]
+
+
+# --- the fast path agrees with the full comparison ---------------------------------
+
+_SOURCE = markdown_structure(SOURCE_PAGE.encode())
+_FINGERPRINT = fingerprint(_SOURCE)
+_LINES = SWEDISH_PAGE.encode().split(b"\n")
+
+
+def _edit(lines: list[bytes], kind: str, index: int, text: bytes) -> bytes:
+    lines = list(lines)
+    index %= len(lines)
+    if kind == "delete":
+        del lines[index]
+    elif kind == "insert":
+        lines.insert(index, text)
+    elif kind == "duplicate":
+        lines.insert(index, lines[index])
+    else:
+        lines[index] = lines[index] + text
+    return b"\n".join(lines)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["delete", "insert", "duplicate", "append"]),
+                          st.integers(0, 100),
+                          st.sampled_from([b"x", b"```", b"# h", b'=== "T"', b"[a](b.md)", b"![i](p.png)",
+                                           b"{ #a }", b"--8<-- \"f.py\"", b"~~~", b"    ```python", b""])),
+                max_size=3))
+def test_fast_path_never_hides_drift(edits):
+    data = b"\n".join(_LINES)
+    for kind, index, text in edits:
+        data = _edit(data.split(b"\n"), kind, index, text)
+    if unchanged(_FINGERPRINT, data):
+        assert compare(_SOURCE, markdown_structure(data)) == []
+
+
+def test_fast_path_accepts_a_faithful_translation():
+    assert unchanged(_FINGERPRINT, SWEDISH_PAGE.encode())
+    assert not unchanged(_FINGERPRINT, SWEDISH_PAGE.replace("x = 1", "x = 2").encode())

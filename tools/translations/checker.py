@@ -1,0 +1,316 @@
+"""Checks every translation of a layout against its source; read-only.
+
+Each source is read and hashed once however many languages mirror it; a
+translation is read once and every check works on those bytes.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from functools import cached_property
+
+from . import problems as codes
+from .encoding import MAX_BYTES, UTF8_BOM, decode, find_mojibake, line_of
+from .hashing import md5_hex, whitespace_variants
+from .layout import Layout, normalise, unsafe_reason
+from .links import same_target
+from .metadata import Found, find_comment, from_notebook, from_sidecar, load_notebook, load_sidecar
+from .problems import Problem, Report, Result
+from .drift import compare
+from .fastpath import Fingerprint, fingerprint, unchanged
+from .structure import Structure, markdown_structure, notebook_structure
+
+
+class CheckerIOError(Exception):
+    """The tool itself could not read something (exit status 2, not a problem)."""
+
+
+def read_bytes(layout: Layout, rel: str, limit: int | None = MAX_BYTES) -> bytes:
+    """A root-relative file's bytes; past `limit`, only limit+1 of them (a huge file is
+    noticed, not loaded). os-level calls: io.open's layers cost more than the read."""
+    try:
+        handle = os.open(os.path.join(layout.root, rel), os.O_RDONLY)
+        try:
+            size = os.fstat(handle).st_size
+            want = size + 1 if limit is None or size <= limit else limit + 1
+            chunks = []
+            while want > 0:
+                chunk = os.read(handle, want)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                want -= len(chunk)
+            return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+        finally:
+            os.close(handle)
+    except OSError as exc:
+        raise CheckerIOError(f"cannot read {rel}: {exc.strerror or exc}") from exc
+
+
+@dataclass
+class SourcePage:
+    path: str
+    data: bytes
+
+    @cached_property
+    def md5(self) -> str:
+        return md5_hex(self.data)
+
+    @cached_property
+    def whitespace_hashes(self) -> set[str]:
+        return whitespace_variants(self.data)
+
+    @cached_property
+    def structure(self) -> Structure | None:
+        if self.path.endswith(".ipynb"):
+            notebook, error = load_notebook(self.data)
+            return None if error else notebook_structure(notebook)
+        body = self.data[3:] if self.data.startswith(UTF8_BOM) else self.data
+        return markdown_structure(body)
+
+    @cached_property
+    def fingerprint(self) -> Fingerprint | None:
+        structure = self.structure
+        return None if structure is None or structure.notebook else fingerprint(structure)
+
+
+class Checker:
+    def __init__(self, layout: Layout):
+        self.layout = layout
+        scan = layout.scan_sources()
+        self.sources = set(scan.files)
+        self.escaping_sources = scan.escaping
+        self._pages: dict[str, SourcePage] = {}
+        self._sidecars: dict[str, tuple[dict | None, str | None]] = {}
+
+    # -- the whole layout -------------------------------------------------------------
+
+    def run(self, jobs: int = 1) -> Report:
+        """Check every language; with jobs > 1 (Linux only), languages are split over
+        that many forked processes. Keep jobs=1 inside a long-lived process with
+        threads (a site build): forking there is not safe."""
+        languages = list(self.layout.languages)
+        jobs = min(jobs, len(languages))
+        if jobs > 1 and sys.platform == "linux":
+            import multiprocessing      # only here: importing it costs more than small checks take
+            from concurrent.futures import ProcessPoolExecutor
+
+            global _FORKED
+            _FORKED = self
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+                per_language = list(pool.map(_check_language_in_child, languages))
+            _FORKED = None
+        else:
+            per_language = [self.check_language(language) for language in languages]
+        results = [result for group in per_language for result in group]
+        results.sort(key=lambda r: (r.language, r.path))
+        return Report(results)
+
+    def check_language(self, language: str) -> list[Result]:
+        layout = self.layout
+        scan = layout.scan_translations(language)
+        if scan.folder_escapes:
+            folder = layout.translation_dirs[language]
+            return [Result(layout.translation_path(s, language), s, language, [Problem(
+                codes.UNSAFE_PATH, f"{folder}: the language folder is a symlink leading outside "
+                f"{layout.root}; nothing in it was read. Fix: make {folder} a real folder.")])
+                for s in sorted(self.sources)]
+        # The scan only lists files that stay inside the root: no second safety check.
+        results = [self._check(rel, language) for rel in scan.files]
+        results += [self._escaping(rel, language) for rel in sorted(scan.escaping)]
+        present = set(scan.files) | scan.escaping
+        for source in sorted(self.sources):
+            path = layout.translation_path(source, language)
+            if path not in present:
+                results.append(Result(path, source, language, [Problem(codes.MISSING, (
+                    f"{path}: no {language} translation of {source}. Fix: translate it, then run "
+                    f"`{layout.command('stamp')} {path}`."))]))
+        return results
+
+    # -- one translation --------------------------------------------------------------
+
+    def check_file(self, rel: str, language: str, *, drift_when_stale: bool = False) -> Result:
+        """All problems of one translation (a root-relative POSIX path in `language`'s folder).
+
+        A stale translation is normally not compared with the source it lags behind;
+        `drift_when_stale` compares it anyway (stamp does: the stamp will call it fresh)."""
+        if not self.layout.is_safe(rel):
+            return self._escaping(rel, language)
+        return self._check(rel, language, drift_when_stale)
+
+    def _check(self, rel: str, language: str, drift_when_stale: bool = False) -> Result:
+        layout = self.layout
+        source = layout.source_path(rel, language)
+        if source in self.escaping_sources:
+            return Result(rel, source, language, [Problem(codes.UNSAFE_PATH, (
+                f"{rel}: its source {source} is a symlink leading outside {layout.root}; it was "
+                f"not read. Fix: replace the symlink with the file itself."))])
+        data = read_bytes(layout, rel)
+        if source not in self.sources:
+            return Result(rel, None, language, [self._orphan(rel, source, data)])
+        result = Result(rel, source, language)
+        add = result.problems.append
+        if len(data) > MAX_BYTES:
+            add(Problem(codes.ENCODING, f"{rel}: larger than {MAX_BYTES // 2**20} MiB, so not a "
+                        f"page; it was not checked. Fix: replace it with the translated page."))
+            return result
+        page = self.source_page(source)
+        _text, bad_encoding = decode(data)
+        if bad_encoding:
+            what, offset = bad_encoding
+            line = line_of(data, offset)
+            add(Problem(codes.ENCODING, f"{rel}: {what}, line {line}. Fix: re-save it as UTF-8 "
+                        f"(without a byte-order mark is best).", line))
+        body = data[3:] if data.startswith(UTF8_BOM) else data
+        notebook, notebook_error = (None, None)
+        if rel.endswith(".ipynb"):
+            notebook, notebook_error = load_notebook(data)
+        found = self._metadata(rel, language, source, body, notebook, notebook_error)
+        stale = self._check_metadata(result, found, page, language)
+        if notebook_error and found.where.startswith("sidecar"):
+            # The sidecar vouched for it, but the notebook itself cannot be opened.
+            add(Problem(codes.STRUCTURE_DRIFT, f"{rel}: the notebook is unreadable "
+                        f"({notebook_error}), so its cells cannot match {source}. Fix: repair its "
+                        f"JSON (or copy the source notebook and translate its markdown cells)."))
+        if bad_encoding or notebook_error:
+            return result
+        garble = find_mojibake(data, page.data)
+        if garble:
+            line = line_of(data, garble.offset)
+            add(Problem(codes.MOJIBAKE, (
+                f"{rel}: line {line} has {garble.garbled!r} where {garble.repaired!r} was meant: "
+                f"UTF-8 text was read in a wrong code page (Windows-1252 or Mac Roman) and saved "
+                f"again. Fix: redo the edit from a UTF-8 copy, or replace each garbled sequence "
+                f"with the character it stands for."), line))
+        if (drift_when_stale or not stale) and page.structure is not None:
+            self._check_structure(result, page, body, found.span, notebook)
+        return result
+
+    def _check_structure(self, result: Result, page: SourcePage, body: bytes, span, notebook) -> None:
+        if notebook is not None:
+            mine = notebook_structure(notebook)
+        elif unchanged(page.fingerprint, body, span):
+            return
+        else:
+            mine = markdown_structure(body, span)
+        same = same_target(self.layout, page.path, result.path, result.language)
+        for what, line in compare(page.structure, mine, same):
+            result.problems.append(Problem(codes.STRUCTURE_DRIFT, f"{result.path}: {what}. Fix: keep "
+                                           f"it exactly as in {page.path}; translate only the prose "
+                                           f"around it.", line))
+
+    def metadata_of(self, rel: str, language: str) -> Found:
+        """A translation's metadata as the checker sees it: sidecar entry, else its own."""
+        data = read_bytes(self.layout, rel)
+        body = data[3:] if data.startswith(UTF8_BOM) else data
+        notebook, error = load_notebook(data) if rel.endswith(".ipynb") else (None, None)
+        source = self.layout.source_path(rel, language)
+        return self._metadata(rel, language, source, body, notebook, error)
+
+    def source_page(self, path: str) -> SourcePage:
+        page = self._pages.get(path)
+        if page is None:
+            data = read_bytes(self.layout, path, limit=None)
+            page = self._pages[path] = SourcePage(path, data)
+        return page
+
+    def _escaping(self, rel: str, language: str) -> Result:
+        return Result(rel, None, language, [Problem(codes.UNSAFE_PATH, (
+            f"{rel}: a symlink leading outside {self.layout.root} (or to nothing); it was not "
+            f"read. Fix: replace the symlink with the translated file itself."))])
+
+    def _orphan(self, rel: str, source: str, data: bytes) -> Problem:
+        hint = ""
+        found = find_comment(data)
+        named = found.metadata.source_file if found.metadata else None
+        if named and not unsafe_reason(named) and normalise(named) != source:
+            hint = (f" Its metadata says it was translated from {named}; if that page moved, "
+                    f"move this file to mirror it.")
+        return Problem(codes.ORPHAN, f"{rel}: there is no source {source} for it to translate. "
+                       f"Fix: delete it, or move it to mirror an existing source.{hint}")
+
+    # -- metadata -----------------------------------------------------------------------
+
+    def _sidecar(self, language: str) -> tuple[dict | None, str | None, str]:
+        path = self.layout.sidecar_path(language)
+        if language not in self._sidecars:
+            entries, error = None, None
+            full = self.layout.root / path
+            if os.path.lexists(full):
+                if self.layout.is_safe(path):
+                    entries, error = load_sidecar(read_bytes(self.layout, path))
+                else:
+                    error = "it is a symlink leading outside the root; not read"
+            self._sidecars[language] = (entries, error)
+        return (*self._sidecars[language], path)
+
+    def _metadata(self, rel, language, source, body, notebook, notebook_error) -> Found:
+        """The sidecar entry wins (co-op-translator 0.16+), then the file's own metadata."""
+        entries, sidecar_error, sidecar = self._sidecar(language)
+        if entries is not None:
+            found = from_sidecar(entries, source, f"sidecar {sidecar}")
+            if found.present:
+                return found
+        if rel.endswith(".ipynb"):
+            if notebook_error:
+                return Found("notebook", errors=(f"the notebook is unreadable: {notebook_error}",))
+            found = from_notebook(notebook)
+        else:
+            found = find_comment(body)
+        if not found.present and sidecar_error:
+            return Found(f"sidecar {sidecar}", errors=(sidecar_error,))
+        return found
+
+    def _check_metadata(self, result: Result, found: Found, page: SourcePage, language: str) -> bool:
+        """Adds metadata problems; True when the translation is stale."""
+        rel, source, layout = result.path, result.source, self.layout
+        add = result.problems.append
+        stamp = f"`{layout.command('stamp')} {rel}`"
+        if not found.present:
+            add(Problem(codes.MISSING_METADATA, f"{rel}: no translation metadata (no "
+                        f"CO_OP_TRANSLATOR_METADATA comment, notebook metadata or sidecar entry), so "
+                        f"its freshness is unknown. Fix: check it matches {source}, then run {stamp}."))
+            return False
+        if found.metadata is None:
+            add(Problem(codes.MALFORMED_METADATA, f"{rel}: the metadata in the {found.where} is "
+                        f"malformed: {'; '.join(found.errors)}. Fix: run {stamp} (after checking "
+                        f"the translation matches {source}), or correct the field by hand."))
+            return False
+        meta = found.metadata
+        reason = unsafe_reason(meta.source_file)
+        if reason:
+            add(Problem(codes.UNSAFE_PATH, f"{rel}: metadata source_file {meta.source_file[:120]!r} "
+                        f"{reason}; it was not opened. Fix: run {stamp}; it writes {source!r}."))
+        elif normalise(meta.source_file) != source:
+            add(Problem(codes.SOURCE_MISMATCH, f"{rel}: metadata source_file is "
+                        f"{meta.source_file!r} but this file mirrors {source!r}. Fix: if it translates "
+                        f"{source}, run {stamp}; otherwise move it to mirror its real source."))
+        if _language_key(meta.language_code) != _language_key(language):
+            add(Problem(codes.LANGUAGE_MISMATCH, f"{rel}: metadata language_code is "
+                        f"{meta.language_code!r} but the file is in the {language!r} folder. Fix: move "
+                        f"it to the folder of its language, or if it is {language}, run {stamp}."))
+        if meta.original_hash == page.md5:
+            return False
+        if meta.original_hash in page.whitespace_hashes:
+            add(Problem(codes.STALE, f"{rel}: {source} changed since this translation "
+                        f"({meta.translation_date}), but only in line endings or trailing whitespace. "
+                        f"Fix: nothing to translate; run {stamp}."))
+        else:
+            add(Problem(codes.STALE, f"{rel}: {source} changed since this translation "
+                        f"({meta.translation_date}; stored hash {meta.original_hash}, now {page.md5}). "
+                        f"Fix: see what changed with `{layout.command('diff')} {rel}`, update "
+                        f"the translation, then run {stamp}."))
+        return True
+
+
+_FORKED: "Checker | None" = None     # the checker a forked worker inherits
+
+
+def _check_language_in_child(language: str) -> list[Result]:
+    return _FORKED.check_language(language)
+
+
+def _language_key(code: str) -> str:
+    return code.strip().lower().replace("_", "-")

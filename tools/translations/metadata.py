@@ -1,0 +1,154 @@
+"""co-op-translator's translation metadata in its three homes: the inline comment
+at the top of a page, a notebook's `metadata.coopTranslator`, and the per-language
+sidecar `.co-op-translator.json` keyed by source path (co-op-translator 0.16+).
+
+Parsing never raises on any input: every failure becomes a readable error string,
+so a broken file is a `malformed-metadata` problem, never a traceback.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+FIELDS = ("original_hash", "translation_date", "source_file", "language_code")
+DATE_FORMAT = "%Y-%m-%dT%H:%M:%S+00:00"   # co-op-translator's strftime, always UTC
+NOTEBOOK_KEY = "coopTranslator"
+LABEL = "CO_OP_TRANSLATOR_METADATA:"
+
+_HASH = re.compile(r"[0-9a-fA-F]{32}")
+# The comment and at most one line ending after it (which belongs to the comment).
+COMMENT = re.compile(rb"<!--[ \t]*\r?\n?[ \t]*CO_OP_TRANSLATOR_METADATA:(.*?)-->[ \t]*(?:\r?\n)?", re.S)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    original_hash: str
+    translation_date: str
+    source_file: str
+    language_code: str
+
+    def to_dict(self) -> dict:
+        return {name: getattr(self, name) for name in FIELDS}
+
+
+@dataclass(frozen=True)
+class Found:
+    """What one home holds: valid `metadata`, or `errors` saying why not, or neither.
+
+    `where` names the home for messages; `span` is the inline comment's byte range."""
+
+    where: str
+    metadata: Metadata | None = None
+    errors: tuple[str, ...] = ()
+    span: tuple[int, int] | None = None
+
+    @property
+    def present(self) -> bool:
+        return self.metadata is not None or bool(self.errors)
+
+
+def now_utc() -> str:
+    return datetime.now(timezone.utc).strftime(DATE_FORMAT)
+
+
+def validate(obj) -> tuple[Metadata | None, list[str]]:
+    """A Metadata when `obj` has the four fields well formed; otherwise the reasons."""
+    if not isinstance(obj, dict):
+        return None, [f"the metadata is a JSON {type(obj).__name__}, not an object"]
+    errors = []
+    for name in FIELDS:
+        if name not in obj:
+            errors.append(f"field {name!r} is missing")
+        elif not isinstance(obj[name], str):
+            errors.append(f"field {name!r} is {json.dumps(obj[name])[:40]}, not a string")
+        elif not obj[name].strip():
+            errors.append(f"field {name!r} is empty")
+    if errors:
+        return None, errors
+    if not _HASH.fullmatch(obj["original_hash"]):
+        errors.append(f"original_hash {obj['original_hash'][:60]!r} is not 32 hex digits (an MD5)")
+    date_error = check_date(obj["translation_date"])
+    if date_error:
+        errors.append(date_error)
+    if errors:
+        return None, errors
+    return Metadata(obj["original_hash"].lower(), obj["translation_date"],
+                    obj["source_file"], obj["language_code"]), []
+
+
+def check_date(value: str) -> str | None:
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return f"translation_date {value[:60]!r} is not a date like 2025-01-30T13:02:53+00:00"
+    if parsed.utcoffset() is None:
+        return f"translation_date {value[:60]!r} has no UTC offset (expected +00:00)"
+    return None
+
+
+def parse_json(raw: bytes) -> tuple[object, str | None]:
+    """JSON from bytes; (None, reason) for anything that is not UTF-8 JSON."""
+    try:
+        return json.loads(raw.decode("utf-8-sig")), None
+    except UnicodeDecodeError as exc:
+        return None, f"not UTF-8 at byte {exc.start}"
+    except json.JSONDecodeError as exc:
+        return None, f"bad JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+    except (ValueError, RecursionError) as exc:
+        return None, f"bad JSON: {str(exc)[:80] or type(exc).__name__}"
+
+
+def _from_object(obj, where: str, span=None) -> Found:
+    metadata, errors = validate(obj)
+    return Found(where, metadata, tuple(errors), span)
+
+
+def find_comment(data: bytes) -> Found:
+    """The inline comment in a page's bytes (first one wins, as in co-op-translator)."""
+    match = COMMENT.search(data)
+    if match is None:
+        return Found("inline comment")
+    span = match.span()
+    obj, error = parse_json(match.group(1).strip())
+    if error:
+        return Found("inline comment", errors=(error,), span=span)
+    return _from_object(obj, "inline comment", span)
+
+
+def from_notebook(notebook) -> Found:
+    """`metadata.coopTranslator` of an already parsed notebook."""
+    where = f"notebook metadata.{NOTEBOOK_KEY}"
+    meta = notebook.get("metadata") if isinstance(notebook, dict) else None
+    if not isinstance(meta, dict) or NOTEBOOK_KEY not in meta:
+        return Found(where)
+    return _from_object(meta[NOTEBOOK_KEY], where)
+
+
+def load_notebook(data: bytes) -> tuple[dict | None, str | None]:
+    obj, error = parse_json(data)
+    if error is None and not isinstance(obj, dict):
+        error = f"the notebook is a JSON {type(obj).__name__}, not an object"
+    return (obj if error is None else None), error
+
+
+def from_sidecar(entries: dict, source: str, where: str) -> Found:
+    """The sidecar entry for `source` (a root-relative POSIX path), if there is one."""
+    if source not in entries:
+        return Found(where)
+    return _from_object(entries[source], where)
+
+
+def load_sidecar(data: bytes) -> tuple[dict | None, str | None]:
+    obj, error = parse_json(data)
+    if error is None and not isinstance(obj, dict):
+        error = f"it is a JSON {type(obj).__name__}, not an object keyed by source path"
+    return (obj if error is None else None), error
+
+
+def render_comment(metadata: Metadata, newline: bytes = b"\n") -> bytes:
+    """The comment exactly as co-op-translator writes it, in the file's line endings."""
+    body = json.dumps(metadata.to_dict(), indent=2, ensure_ascii=False)
+    text = f"<!--\n{LABEL}\n{body}\n-->\n".encode("utf-8")
+    return text.replace(b"\n", newline) if newline != b"\n" else text

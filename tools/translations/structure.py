@@ -1,0 +1,210 @@
+"""What must not change between a page and its translation, found with its positions.
+
+A translation changes prose only: fenced code blocks, snippet includes, tab labels,
+link targets, image paths, explicit heading anchors and the number of headings stay
+as in the source (notebooks: identical code cells, as many markdown cells). Pages are
+scanned as bytes with a handful of regular expressions, no per-line Python loop.
+This is the exact extraction, with positions for messages; fastpath.py proves most
+translations unchanged without it, and drift.py compares and describes.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+# Each pattern starts with a literal (or a class of two), which the regex engine
+# finds fast; whether a match starts its line is then checked for the few matches.
+_FENCE = re.compile(rb"```+|~~~+")
+_HASHES = re.compile(rb"#{1,6}(?=[ \t\r\n]|\Z)")
+_ANCHOR = re.compile(rb"\{[^}\n]*?#([^\s}]+)[^}\n]*\}\s*$")
+_TAB = re.compile(rb'===[+!]?[ \t]+"([^"\n]*)"')
+_REFERENCE_END = re.compile(rb"\]:[ \t]*<?([^\s>]+)")
+_REFERENCE_LINE = re.compile(rb" {0,3}\[[^\]\n]+\]:")
+_LINK = re.compile(rb"\]\([ \t]*<?([^\s)>]*)")
+_IMAGE = re.compile(rb"!\[[^\]]*\]\([ \t]*<?([^\s)>]*)")
+_HTML = re.compile(rb"""<(img|a)\s[^>]*?\b(?:src|href)=["']([^"']*)""")
+
+# Order in which differences are reported: the most specific first.
+CATEGORIES = ("snippet include", "tab label", "code block", "heading anchor", "link", "image")
+
+
+@dataclass
+class Items:
+    values: list = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)   # byte offsets, or cell numbers
+
+    def add(self, value, position: int) -> None:
+        self.values.append(value)
+        self.positions.append(position)
+
+
+@dataclass
+class Structure:
+    """The parts of one page that translation must leave alone."""
+
+    data: bytes                    # the page, for line numbers (empty for notebooks)
+    items: dict[str, Items]
+    headings: list[int]            # heading positions (markdown); markdown cells (notebook)
+    notebook: bool = False
+    code_ranges: list[tuple[int, int]] = field(default_factory=list)   # fenced blocks, whole
+
+    def where(self, position: int) -> str:
+        if self.notebook:
+            return f"cell {position + 1}"
+        return f"line {self.line(position)}"
+
+    def line(self, position: int) -> int:
+        return self.data.count(b"\n", 0, position) + 1
+
+
+def _code(content: bytes, indent: bytes) -> bytes:
+    """A fenced block's content, without the fence's indentation, LF line endings."""
+    if b"\r" in content:
+        content = content.replace(b"\r", b"")
+    if indent:
+        content = b"\n".join(line[len(indent):] if line.startswith(indent) else line.lstrip(b" \t")
+                             for line in content.split(b"\n"))
+    return content
+
+
+def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
+    """`ranges` are sorted and disjoint."""
+    i = bisect.bisect_right(ranges, (position, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= position < ranges[i][1]
+
+
+def line_start(data: bytes, position: int) -> int:
+    return data.rfind(b"\n", 0, position) + 1
+
+
+def line_end(data: bytes, position: int) -> int:
+    end = data.find(b"\n", position)
+    return len(data) if end < 0 else end
+
+
+def _fenced_blocks(data: bytes, skip, items: Items) -> list[tuple[int, int]]:
+    """Adds each fenced block's content to `items`; returns the blocks' byte ranges."""
+    ranges = []
+    fence = None        # marks, indentation, start of its line, end of its line
+    for match in _FENCE.finditer(data):
+        position = match.start()
+        begin = line_start(data, position)
+        indent = data[begin:position]
+        if indent.strip(b" \t") or (skip and skip[0] <= position < skip[1]):
+            continue            # not at the start of its line, or in the metadata comment
+        marks, end = match.group(), line_end(data, match.end())
+        info = data[match.end():end]
+        if fence is None:
+            if not (marks[0] == 96 and b"`" in info):    # ```a``` on one line is not a fence
+                fence = (marks, indent, begin, end)
+        elif marks[0] == fence[0][0] and len(marks) >= len(fence[0]) and not info.strip():
+            items.add(_code(data[fence[3] + 1:begin], fence[1]), fence[2])
+            ranges.append((fence[2], end))
+            fence = None
+    if fence is not None:       # an unclosed fence runs to the end of the page
+        items.add(_code(data[fence[3] + 1:], fence[1]), fence[2])
+        ranges.append((fence[2], len(data) + 1))
+    return ranges
+
+
+def _atline_start(data: bytes, position: int, max_indent: int | None) -> int | None:
+    """The start of the line if only indentation precedes `position` on it (spaces
+    only when `max_indent` is given, as for headings; spaces or tabs otherwise)."""
+    begin = line_start(data, position)
+    indent = data[begin:position]
+    if max_indent is None:
+        return None if indent.strip(b" \t") else begin
+    return None if indent.strip(b" ") or len(indent) > max_indent else begin
+
+
+def tab_labels(data: bytes) -> list[tuple[int, bytes]]:
+    """(line start, label) of every `=== "label"` line; shared with the fast path."""
+    found = []
+    for match in _TAB.finditer(data):
+        begin = _atline_start(data, match.start(), None)
+        if begin is not None:
+            found.append((begin, match.group(1)))
+    return found
+
+
+def snippet_lines(data: bytes) -> list[tuple[int, bytes]]:
+    """(line start, stripped line) of every line with a `--8<--`; shared with the fast path."""
+    found = []
+    position = data.find(b"--8<--")
+    while position >= 0:
+        begin, end = line_start(data, position), line_end(data, position)
+        found.append((begin, data[begin:end].strip()))
+        position = data.find(b"--8<--", end)
+    return found
+
+
+def markdown_structure(data: bytes, skip: tuple[int, int] | None = None) -> Structure:
+    """Structure of a markdown page; `skip` is the metadata comment's byte range.
+
+    Fences first (their ranges are excluded from everything else but snippet
+    includes), then headings, tab labels, links and images, each found by a regular
+    expression over the whole page."""
+    items = {name: Items() for name in CATEGORIES}
+    code = _fenced_blocks(data, skip, items["code block"])
+    excluded = sorted(code + [skip]) if skip else code
+
+    headings = []
+    anchors = items["heading anchor"]
+    for match in _HASHES.finditer(data):
+        position = match.start()
+        if position and data[position - 1] == 35:         # part of a longer run of #
+            continue
+        begin = _atline_start(data, position, 3)
+        if begin is None or _inside(position, excluded):
+            continue
+        headings.append(begin)
+        line = data[position:line_end(data, position)]
+        if b"{" in line:
+            anchor = _ANCHOR.search(line)
+            if anchor:
+                anchors.add(anchor.group(1), begin)
+
+    tabs = items["tab label"]
+    for begin, label in tab_labels(data):
+        if not _inside(begin, excluded):
+            tabs.add(label, begin)
+    snippets = items["snippet include"]
+    for begin, line in snippet_lines(data):
+        if not (skip and skip[0] <= begin < skip[1]):
+            snippets.add(line, begin)
+
+    image_starts = {m.start(1) for m in _IMAGE.finditer(data)} if b"![" in data else ()
+    targets = [(m.start(1), m.group(1), m.start(1) in image_starts) for m in _LINK.finditer(data)]
+    if b"<" in data:
+        targets += [(m.start(2), m.group(2), m.group(1) == b"img") for m in _HTML.finditer(data)]
+    if b"]:" in data:
+        for match in _REFERENCE_END.finditer(data):
+            begin = line_start(data, match.start())
+            if _REFERENCE_LINE.match(data, begin, match.end()):
+                targets.append((match.start(1), match.group(1), False))
+    targets.sort()
+    links, images = items["link"], items["image"]
+    for position, target, is_image in targets:
+        if not _inside(position, excluded):
+            (images if is_image else links).add(target, position)
+    return Structure(data, items, headings, code_ranges=code)
+
+
+def _cell_source(cell) -> str:
+    source = cell.get("source", "") if isinstance(cell, dict) else ""
+    return "".join(source) if isinstance(source, list) else str(source)
+
+
+def notebook_structure(notebook: dict) -> Structure:
+    """Code cells (their text) and markdown cells (their count) of a parsed notebook."""
+    items = {name: Items() for name in CATEGORIES}
+    markdown = []
+    cells = notebook.get("cells")
+    for number, cell in enumerate(cells if isinstance(cells, list) else ()):
+        kind = cell.get("cell_type") if isinstance(cell, dict) else None
+        if kind == "code":
+            items["code block"].add(_cell_source(cell).replace("\r\n", "\n"), number)
+        elif kind == "markdown":
+            markdown.append(number)
+    return Structure(b"", items, markdown, notebook=True)
