@@ -1,4 +1,4 @@
-"""Fixtures for the snippet tests: every snippet runs in a [cpu] and a [gpu] case.
+"""Fixtures for the snippet tests: every test that runs a snippet has a cpu and a gpu case (ids end in -cpu] and -gpu]).
 
 Usage in tests/snippets/test_<NN>_<name>.py:
 
@@ -44,13 +44,20 @@ def snippet_output_dir(tmp_path_factory):
     return tmp_path_factory.mktemp("snippet-output")
 
 
-@pytest.fixture(params=["cpu", "gpu"])
-def device(request):
-    return request.param
+@pytest.hookimpl(trylast=True)
+def pytest_generate_tests(metafunc):
+    """Every test that uses `device` runs twice; added last, so test ids end in -cpu] / -gpu]."""
+    if "device" in metafunc.fixturenames:
+        metafunc.parametrize("device", ["cpu", "gpu"])
+
+
+@pytest.fixture(scope="session")
+def snippet_results():
+    return {}
 
 
 @pytest.fixture
-def run_snippet(device, snippet_workers, snippet_output_dir):
+def run_snippet(device, snippet_workers, snippet_output_dir, snippet_results):
     def run(snippet: str):
         framework = framework_of(snippet)
         if framework is None:
@@ -61,7 +68,10 @@ def run_snippet(device, snippet_workers, snippet_output_dir):
             reason = snippet_workers.gpu_missing_reason(framework)
             if reason:
                 pytest.skip(reason)
-        result = snippet_workers.get(device).run(snippet, output_dir=snippet_output_dir)
+        key = (device, snippet)
+        if key not in snippet_results:  # seeds are fixed, so a second run would print the same
+            snippet_results[key] = snippet_workers.get(device).run(snippet, output_dir=snippet_output_dir)
+        result = snippet_results[key]
         if not result.ok:
             pytest.fail(result.describe(), pytrace=False)
         return result

@@ -1,0 +1,49 @@
+"""Lesson 03, frameworks: the low-level API, a training loop written by hand with PyTorch tensors."""
+# --8<-- [start:setup]
+import numpy as np
+import torch
+# --8<-- [end:setup]
+
+# --8<-- [start:data]
+rng = np.random.default_rng(0)  # numpy makes the data, so both frameworks get the same points
+n = 100  # points per class
+class0 = rng.normal(loc=-1.0, scale=0.8, size=(n, 2))  # a cloud of points around (-1, -1)
+class1 = rng.normal(loc=1.0, scale=0.8, size=(n, 2))  # and one around (1, 1)
+features_np = np.vstack([class0, class1]).astype(np.float32)  # shape (200, 2)
+labels_np = np.concatenate([np.zeros(n), np.ones(n)]).reshape(-1, 1).astype(np.float32)  # shape (200, 1)
+# --8<-- [end:data]
+
+# --8<-- [start:model]
+features = torch.from_numpy(features_np)
+labels = torch.from_numpy(labels_np)
+weights = torch.zeros(2, 1, requires_grad=True)
+bias = torch.zeros(1, requires_grad=True)
+
+
+def predict(inputs):
+    return torch.sigmoid(inputs @ weights + bias)  # probability of class 1
+# --8<-- [end:model]
+
+# --8<-- [start:train]
+learning_rate = 0.5
+for epoch in range(100):
+    probabilities = predict(features)
+    # binary cross-entropy: small when the probability is high for the true class
+    loss = -(labels * torch.log(probabilities) + (1 - labels) * torch.log(1 - probabilities)).mean()
+    loss.backward()
+    with torch.no_grad():
+        weights -= learning_rate * weights.grad
+        bias -= learning_rate * bias.grad
+        weights.grad.zero_()
+        bias.grad.zero_()
+    if epoch % 20 == 0:
+        print(f"epoch {epoch:3d}  loss {loss.item():.4f}")
+
+with torch.no_grad():
+    accuracy = ((predict(features) > 0.5).float() == labels).float().mean().item()
+print(f"training accuracy: {accuracy:.4f}")
+# --8<-- [end:train]
+
+# The two clouds overlap a little: about 96% of points can be classified correctly.
+assert accuracy > 0.9, f"accuracy {accuracy:.3f} should be above 0.9"
+assert loss.item() < 0.3, f"the loss {loss.item():.3f} should fall below 0.3 (it starts at log 2 = 0.69)"
