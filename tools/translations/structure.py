@@ -129,12 +129,15 @@ def tab_labels(data: bytes) -> list[tuple[int, bytes]]:
 
 
 def snippet_lines(data: bytes) -> list[tuple[int, bytes]]:
-    """(line start, stripped line) of every line with a `--8<--`; shared with the fast path."""
+    """(line start, stripped line) of every line that starts with `--8<--` after its
+    indentation: an include as pymdownx.snippets reads it. A `--8<--` mid-line (prose
+    quoting the syntax in inline code) is text a translator may translate."""
     found = []
     position = data.find(b"--8<--")
     while position >= 0:
         begin, end = line_start(data, position), line_end(data, position)
-        found.append((begin, data[begin:end].strip()))
+        if not data[begin:position].strip(b" \t"):
+            found.append((begin, data[begin:end].strip()))
         position = data.find(b"--8<--", end)
     return found
 

@@ -1,0 +1,27 @@
+"""Drop a translation's metadata comment before Markdown sees the page.
+
+The co-op-translator comment opens every translated page, so MkDocs no longer
+found the page's first heading and titled every translated lesson "Index" (in
+the nav, the <title> and the footer). The comment is for the checker, not for
+readers; it is found with the checker's own pattern (tools.translations).
+"""
+
+from __future__ import annotations
+
+import repo_path  # noqa: F401  (puts the checkout's tools/ on sys.path)
+from mkdocs.plugins import event_priority
+
+from tools.translations.metadata import find_comment
+
+
+def strip_leading_comment(markdown: str) -> str:
+    data = markdown.encode("utf-8")
+    found = find_comment(data)
+    if found.span is None or data[: found.span[0]].strip(b" \t\r\n\xef\xbb\xbf"):
+        return markdown  # no comment, or not at the top of the page
+    return data[found.span[1]:].decode("utf-8")
+
+
+@event_priority(90)  # before anything else reads the page's Markdown (snippet checks run at 100 on the file)
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    return strip_leading_comment(markdown)
