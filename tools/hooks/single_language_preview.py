@@ -1,0 +1,36 @@
+"""Give a BUILD_ONLY_LOCALE preview of a translation the English images and styles.
+
+With `build_only_locale: sv`, static-i18n makes Swedish the only (and default)
+language, so nothing under docs/en/ is built: the lesson images (kept once,
+beside the English page) and the site's extra CSS went missing, and
+`mkdocs build --strict` stopped on the image links. Here the English media
+files the language lacks are added at the same paths, as the full build does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import repo_path  # noqa: F401  (puts the checkout's tools/ on sys.path)
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from tools.translations.config import load_site_config
+
+
+@event_priority(-110)  # after static-i18n (-100) chose this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    locale = config.plugins["i18n"].config.build_only_locale
+    source = load_site_config(Path(config.config_file_path).parent).default_language
+    if not locale or locale == source:
+        return files
+    source_root = Path(config.docs_dir) / source
+    present = {file.dest_uri for file in files}
+    for path in sorted(p for p in source_root.rglob("*") if p.is_file()):
+        relative = path.relative_to(source_root).as_posix()
+        media = File(f"{source}/{relative}", config.docs_dir, config.site_dir, config.use_directory_urls,
+                     dest_uri=relative)
+        if media.is_media_file() and relative not in present:
+            files.append(media)
+    return files
