@@ -9,9 +9,10 @@ byte.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from site_build import build_site, copy_project
+from site_build import REPO_ROOT, build_site, copy_project
 
 SPEED_HOOKS = ("tools/hooks/template_cache.py", "tools/hooks/highlight_cache.py")
 
@@ -22,6 +23,8 @@ def site_files(site: Path) -> dict[str, bytes]:
 
 def test_cached_build_equals_plain_serial_build(built_site, tmp_path):
     project = copy_project(tmp_path / "plain")
+    # The same git history, so the translation diff pages come out the same.
+    shutil.copytree(REPO_ROOT / ".git", project / ".git")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     for hook in SPEED_HOOKS:

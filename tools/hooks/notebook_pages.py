@@ -15,7 +15,10 @@ Also here, because they are about notebooks too:
 - the ~590 KB of JupyterLab CSS that mkdocs-jupyter inlines into every notebook
   page moves to one shared stylesheet: pages shrink from ~700 KB to ~130 KB and
   the search indexer no longer parses half a megabyte of CSS per notebook and
-  language (it was the largest cost of the build).
+  language (it was the largest cost of the build);
+- nbconvert drops non-ASCII letters from heading ids, so a Chinese or Bulgarian
+  notebook had headings with `id=""` and a table of contents pointing at `#_1`:
+  headings get the site's own Unicode slugs, and the TOC is rebuilt from them.
 """
 
 from __future__ import annotations
@@ -30,7 +33,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
+from pymdownx.slugs import slugify
 
 NOTEBOOK_SUFFIX = ".ipynb"
 
@@ -100,8 +105,44 @@ def externalize_styles(html: str, page_url: str, site_dir: str) -> str:
     return _STYLE.sub(link, html)
 
 
+_HEADING = re.compile(
+    r'<h(?P<level>[1-6]) id="[^"]*">(?P<title>.*?)<a class="anchor-link" href="#[^"]*">(?P<mark>.*?)</a></h(?P=level)>', re.S
+)
+_TAG = re.compile(r"<[^>]+>")
+SLUGIFY = slugify(case="lower")  # as markdown_extensions > toc > slugify in mkdocs.yml
+
+
+def reslug_headings(html: str) -> tuple[str, list[dict]]:
+    """Give notebook headings Unicode ids (unique per page) and return TOC tokens for them."""
+    used: dict[str, int] = {}
+    flat: list[dict] = []
+
+    def reslug(match: re.Match) -> str:
+        name = _TAG.sub("", match.group("title")).strip()
+        base = SLUGIFY(name, "-") or "section"
+        count = used.get(base, 0)
+        used[base] = count + 1
+        anchor = base if not count else f"{base}_{count}"
+        flat.append({"level": int(match.group("level")), "id": anchor, "name": name, "children": []})
+        return (f'<h{match.group("level")} id="{anchor}">{match.group("title")}'
+                f'<a class="anchor-link" href="#{anchor}">{match.group("mark")}</a></h{match.group("level")}>')
+
+    html = _HEADING.sub(reslug, html)
+    tokens: list[dict] = []
+    stack: list[dict] = []
+    for token in flat:
+        while stack and stack[-1]["level"] >= token["level"]:
+            stack.pop()
+        (stack[-1]["children"] if stack else tokens).append(token)
+        stack.append(token)
+    return html, tokens
+
+
 @event_priority(50)  # before the search plugin indexes page.content (page_context)
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     if not page.file.src_uri.endswith(NOTEBOOK_SUFFIX):
         return html
+    html, tokens = reslug_headings(html)
+    if tokens:
+        page.toc = get_toc(tokens)
     return externalize_styles(html, page.url, config.site_dir)

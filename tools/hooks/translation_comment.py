@@ -16,10 +16,8 @@ from tools.translations.metadata import find_comment
 
 def strip_leading_comment(markdown: str) -> str:
     data = markdown.encode("utf-8")
-    found = find_comment(data)
-    if found.span is None or data[: found.span[0]].strip(b" \t\r\n\xef\xbb\xbf"):
-        return markdown  # no comment, or not at the top of the page
-    return data[found.span[1]:].decode("utf-8")
+    span = find_comment(data).span  # only ever the comment at the top of the page
+    return markdown if span is None else (data[: span[0]] + data[span[1]:]).decode("utf-8")
 
 
 @event_priority(90)  # before anything else reads the page's Markdown (snippet checks run at 100 on the file)

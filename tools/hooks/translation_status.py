@@ -150,9 +150,10 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri in _build["pages"]:
         entry = _build["pages"][page.file.src_uri]
         return html if entry is None else html + render.diff_body(strings, entry, _build["diffs"][entry.path])
-    if not page.file.abs_src_path:
-        return html
-    path = Path(os.path.realpath(page.file.abs_src_path)).relative_to(status.root).as_posix()
+    real = Path(os.path.realpath(page.file.abs_src_path)) if page.file.abs_src_path else None
+    if real is None or not real.is_relative_to(status.root):
+        return html   # a page from outside the checked tree: nothing known about it
+    path = real.relative_to(status.root).as_posix()
     entry = status.by_path(path)
     if entry is not None and entry.state in (STALE_STATE, BROKEN):
         english = getattr(page.file, "alternates", {}).get(status.source_language)

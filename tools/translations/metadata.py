@@ -105,9 +105,15 @@ def _from_object(obj, where: str, span=None) -> Found:
     return Found(where, metadata, tuple(errors), span)
 
 
+# What may stand before the comment: a BOM, blank lines, a YAML front matter block.
+_LEAD = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:---[ \t]*\r?\n.*?\r?\n---[ \t]*\r?\n\s*)?", re.S)
+
+
 def find_comment(data: bytes) -> Found:
-    """The inline comment in a page's bytes (first one wins, as in co-op-translator)."""
-    match = COMMENT.search(data)
+    """The inline comment at the top of a page's bytes, where co-op-translator writes it
+    (after a BOM, blank lines or front matter). A comment further down, such as an example
+    in a code block of the translators' guide, is page content, never metadata."""
+    match = COMMENT.match(data, _LEAD.match(data).end())
     if match is None:
         return Found("inline comment")
     span = match.span()
