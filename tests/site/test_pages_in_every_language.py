@@ -67,3 +67,10 @@ def test_site_name_is_localized(built_site, language):
     if language != DEFAULT:
         english = (built_site / "index.html").read_text(encoding="utf-8")
         assert re.findall(r'<title>(.*?)</title>', english) != names, f"{language} kept the English site name"
+
+
+@pytest.mark.parametrize("language", [code for code in LANGUAGES if code != DEFAULT])
+def test_every_page_is_a_real_translation_not_the_english_fallback(built_site, language):
+    fallbacks = [str(page) for page in PAGES
+                 if "translation-missing" in built_page(built_site, language, page).read_text(encoding="utf-8")]
+    assert not fallbacks, f"{language}: shown in English: {fallbacks}"

@@ -8,6 +8,8 @@ everywhere); `--check` compares only the cells, so it needs no kernel.
 """
 from __future__ import annotations
 
+import re
+
 import tempfile
 import textwrap
 from dataclasses import dataclass
@@ -102,9 +104,32 @@ def execute(notebook, name: str, timeout_s: int = CELL_TIMEOUT_S):
                     raise NotebookCellError(name, index, cell.source, str(error)) from None
     for cell in notebook.cells:
         if cell.cell_type == "code":
-            # TensorFlow's C++ log lines differ between machines; a learner's own output is stdout.
-            cell.outputs = [out for out in cell.outputs if not (out.output_type == "stream" and out.name == "stderr")]
+            cell.outputs = stable_outputs(cell.outputs)
     return notebook
+
+
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+>")
+
+
+def stable_outputs(outputs: list) -> list:
+    """The outputs a reader needs, in a form that is the same on every run.
+
+    - stderr goes: TensorFlow's C++ log lines differ between machines;
+    - a result shown only as an object's memory address goes (`torch.manual_seed(0)`
+      ending a cell printed `<torch._C.Generator at 0x7f...>`, new on every run);
+    - consecutive stdout chunks are merged: how the kernel splits a stream varies.
+    """
+    kept: list = []
+    for out in outputs:
+        if out.output_type == "stream" and out.name == "stderr":
+            continue
+        if out.output_type == "execute_result" and _ADDRESS.search(out.get("data", {}).get("text/plain", "")):
+            continue
+        if out.output_type == "stream" and kept and kept[-1].output_type == "stream" and kept[-1].name == out.name:
+            kept[-1].text += out.text
+            continue
+        kept.append(out)
+    return kept
 
 
 def cell_differences(recipe: Path) -> list[str]:
