@@ -28,6 +28,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 INPUTS = ("mkdocs.yml", "docs", "snippets", "tools", "overrides")
 PAGE = Path("docs/en/lessons/01-tensors/index.md")
 PAGE_URL = "lessons/01-tensors/"
+SETTLE_S = 8.0
 
 
 def free_port() -> int:
@@ -91,7 +92,9 @@ def reload_times(project: Path, edits: int, env: dict[str, str]) -> dict[str, li
                         raise SystemExit(f"{kind} edit never became visible")
                     time.sleep(0.05)
                 times[kind].append(time.perf_counter() - start)
-                time.sleep(1.5)  # let the rest of the rebuild finish before the next edit
+                # An author's next save comes seconds later: let the other languages finish
+                # rebuilding behind the English one, or the next edit would queue behind them.
+                time.sleep(SETTLE_S)
         return times
     finally:
         server.terminate()

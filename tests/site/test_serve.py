@@ -1,0 +1,78 @@
+"""`mkdocs serve` on all six languages: an edit shows in English first, then everywhere.
+
+tools/hooks/serve_default_first.py releases the English pages as soon as they
+are rebuilt and keeps the other languages' previous pages (never a 404) until
+their own rebuild is done; then every language shows the edit.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+from site_build import copy_project, mkdocs_env
+from site_layout import LANGUAGES
+
+PAGE = "docs/en/lessons/01-tensors/index.md"
+LAST_LANGUAGE = LANGUAGES[-1]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+    except OSError:
+        return 0, ""
+
+
+def wait_for(url: str, text: str, timeout: float = 120) -> list[int]:
+    """Poll until the page contains text; return every HTTP status seen on the way."""
+    statuses, deadline = [], time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status, body = fetch(url)
+        statuses.append(status)
+        if text in body:
+            return statuses
+        time.sleep(0.1)
+    raise AssertionError(f"{url} never showed {text!r} (statuses {sorted(set(statuses))})")
+
+
+def test_snippet_edit_reaches_english_first_and_then_every_language(tmp_path):
+    project = copy_project(tmp_path / "project")
+    include = re.search(r'--8<-- "([^":]+):([\w-]+)"', (project / PAGE).read_text(encoding="utf-8"))
+    snippet, section = project / "snippets" / include.group(1), include.group(2)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=project, env=mkdocs_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    english, last = base + "lessons/01-tensors/", f"{base}{LAST_LANGUAGE}/lessons/01-tensors/"
+    try:
+        wait_for(english, "<html", timeout=300)
+        time.sleep(2)  # the file watcher starts after the first build
+        marker = f"served-edit-{time.time_ns()}"
+        end = f"# --8<-- [end:{section}]"
+        snippet.write_text(snippet.read_text(encoding="utf-8").replace(end, f"# {marker}\n{end}", 1), encoding="utf-8")
+        wait_for(english, marker)
+        status, body = fetch(last)
+        assert status == 200 and marker not in body, (
+            "English should be served before the other languages are rebuilt, not after all of them")
+        statuses = wait_for(last, marker)
+        assert set(statuses) == {200}, f"{LAST_LANGUAGE} page was not served while rebuilding: {statuses}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
