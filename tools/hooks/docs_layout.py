@@ -18,12 +18,17 @@ from mkdocs.plugins import event_priority
 from i18n_state import build_language  # sibling module: MkDocs puts the hook folder on sys.path
 
 
-def layout_problems(docs_dir: Path, languages: list[str], source_language: str) -> list[str]:
+def layout_problems(docs_dir: Path, languages: list[str], source_language: str, shown_from: Path) -> list[str]:
+    """What is wrong with docs/, each with the fix; paths are shown relative to `shown_from`."""
+
+    def shown(path: Path) -> str:
+        return path.relative_to(shown_from).as_posix() if path.is_relative_to(shown_from) else str(path)
+
     problems = []
     for entry in sorted(docs_dir.iterdir()):
         if entry.name not in languages:
             problems.append(
-                f"{entry}: '{entry.name}' is not a language in mkdocs.yml (plugins > i18n > languages). "
+                f"{shown(entry)}: '{entry.name}' is not a language in mkdocs.yml (plugins > i18n > languages). "
                 f"Pages live in docs/<language>/; add the language to mkdocs.yml or move this out of docs/."
             )
     source_root = docs_dir / source_language
@@ -35,7 +40,7 @@ def layout_problems(docs_dir: Path, languages: list[str], source_language: str) 
             relative = path.relative_to(root)
             if not (source_root / relative).exists():
                 problems.append(
-                    f"{path}: translation without an English source ({source_root / relative} does not exist). "
+                    f"{shown(path)}: translation without an English source ({shown(source_root / relative)} does not exist). "
                     "Rename it to the path of the English page it translates, or delete it."
                 )
     return problems
@@ -47,6 +52,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if not build_language(config).top_level or plugin.config.build_only_locale:
         return  # checked once per full build; a one-language preview skips it
     languages = [language.locale for language in plugin.config.languages]
-    problems = layout_problems(Path(config.docs_dir), languages, plugin.default_language)
+    problems = layout_problems(Path(config.docs_dir), languages, plugin.default_language,
+                               shown_from=Path(config.config_file_path).parent)
     if problems:
         raise PluginError("docs/ layout:\n  " + "\n  ".join(problems))
