@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.translations import GitError, history_diff
+from tools.translations import GitError, history_diff, stamp
 from translation_trees import SOURCE, SOURCE_PAGE, SWEDISH_PAGE, md5
 
 SV = "docs/sv/lessons/01-tensors/index.md"
@@ -145,3 +145,29 @@ def test_cli_diff_exit_codes(history):
     assert run_cli(history.root, "diff", SV).returncode == 1
     assert run_cli(history.root, "diff", "docs/sv/no-such-page.md").returncode == 2
     assert run_cli(history.root, "diff", SOURCE).returncode == 2      # not a translation
+
+
+def _notebook(markdown: str, output: str) -> str:
+    import json
+
+    return json.dumps({"cells": [
+        {"cell_type": "markdown", "metadata": {}, "source": ["# Intro\n", "\n", markdown]},
+        {"cell_type": "code", "execution_count": 1, "metadata": {}, "source": ["print(2 + 2)"],
+         "outputs": [{"name": "stdout", "output_type": "stream", "text": [output]}]},
+    ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1) + "\n"
+
+
+def test_notebook_diff_shows_cells_not_json_and_leaves_outputs_out(project):
+    notebook = "docs/en/notebooks/intro.ipynb"
+    git(project.root, "init", "-q", "-b", "main")
+    project.write(notebook, _notebook("Tensors hold numbers.", "4\n"))
+    base = commit_all(project.root, "notebook")
+    project.translate(notebook, "sv", _notebook("Tensorer rymmer tal.", "4\n"), metadata=False)
+    stamp(project.root, "docs/sv/notebooks/intro.ipynb")  # metadata.coopTranslator, as a translator would
+    project.write(notebook, _notebook("Tensors hold numbers and have a shape.", "4 (re-run)\n"))
+    commit_all(project.root, "notebook: shapes")
+    result = history_diff(project.root, "docs/sv/notebooks/intro.ipynb")
+    assert result.base_commit == base
+    assert "-Tensors hold numbers.\n" in result.text and "+Tensors hold numbers and have a shape.\n" in result.text
+    assert result.changed_headings == ["# Intro"]
+    assert "re-run" not in result.text and '"cell_type"' not in result.text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import json
 import subprocess
 from dataclasses import dataclass, field
 
@@ -156,6 +157,27 @@ def unified_diff(old: str, new: str, old_name: str, new_name: str) -> tuple[str,
     return text, changed
 
 
+def readable(source: str, data: bytes) -> str:
+    """A page as a translator reads it. A notebook becomes its cells in order, markdown as
+    it is and code in fences, outputs left out: they are copied from the English notebook
+    with the code cells, never translated, and as raw JSON they buried the prose changes."""
+    text = data.decode("utf-8", "replace")
+    if not source.endswith(".ipynb"):
+        return text
+    try:
+        cells = json.loads(text)["cells"]
+        parts = []
+        for number, cell in enumerate(cells, start=1):
+            body = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+            if cell["cell_type"] == "code":
+                parts.append(f"<!-- cell {number}: code, copy it from the English notebook -->\n```python\n{body}\n```\n")
+            else:
+                parts.append(f"<!-- cell {number}: {cell['cell_type']} -->\n{body}\n")
+        return "\n".join(parts)
+    except (ValueError, KeyError, TypeError):
+        return text  # not a readable notebook: the raw text is still a diff
+
+
 def diff_since(root, source: str, current: bytes, original_hash: str) -> DiffResult:
     """Diff of `source` (root-relative) from the version hashed `original_hash` to `current`."""
     if hashlib.md5(current).hexdigest() == original_hash:
@@ -176,7 +198,7 @@ def diff_since(root, source: str, current: bytes, original_hash: str) -> DiffRes
         return DiffResult("", [], None, f"No version of the source matches the translation's "
                           f"hash: {why}. Compare the translation with {source} by hand.")
     commit, base = match
-    text, changed = unified_diff(base.decode("utf-8", "replace"), current.decode("utf-8", "replace"),
+    text, changed = unified_diff(readable(source, base), readable(source, current),
                                  f"{source} (translated version, commit {commit[:12]})",
                                  f"{source} (now)")
     where = ", ".join(changed) if changed else "no heading"
