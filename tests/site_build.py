@@ -20,10 +20,11 @@ def mkdocs_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def build_site(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
-    """Run the real `mkdocs build --strict` in `project`; never raises, the caller asserts."""
+def build_site(project: Path, site_dir: Path, *, quiet: bool = True, **env: str) -> subprocess.CompletedProcess:
+    """Run the real `mkdocs build --strict` in `project`; never raises, the caller asserts.
+    quiet=False keeps MkDocs' INFO log (e.g. mkdocs-jupyter's cache hits and misses)."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *(["-q"] if quiet else []), "-d", str(site_dir)],
         cwd=project,
         env=mkdocs_env(**env),
         capture_output=True,

@@ -7,21 +7,16 @@ converted every notebook again. tools/hooks/notebook_pages.py fixes that.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-from site_build import copy_project, mkdocs_env
+from site_build import build_site, copy_project
 from site_layout import LANGUAGES, SITE
 
 CACHE = Path(".cache") / "mkdocs-jupyter"
 
 
 def build_verbose(project: Path) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(project / "site")],
-        cwd=project, env=mkdocs_env(), capture_output=True, text=True, timeout=600,
-    )
+    result = build_site(project, project / "site", quiet=False)
     assert result.returncode == 0, result.stderr
     return result.stdout + result.stderr
 
