@@ -44,7 +44,7 @@ test: $(VENV)/.test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 check: $(VENV)/.site
-	$(BIN)/python -m tools.translations check
+	$(BIN)/coop-translations check
 
 outputs: $(VENV)/.test
 	$(BIN)/python -m tools.snippets outputs

@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from checker_corpus import build  # noqa: E402
 from checker_history import build_history  # noqa: E402
 
-from tools.translations import Checker, Layout, history_diff  # noqa: E402
+from coop_translations import Checker, Layout, history_diff  # noqa: E402
 
 COOP_VENV = Path("/tmp/coop-venv")
 
@@ -65,7 +65,7 @@ def bench_check(root: Path, runs: int) -> None:
     print(f"corpus: {len(files)} files (sources and translations), {size / 1e6:.1f} MB")
     listing = "\0".join(files).encode()
     md5 = best(runs, ["xargs", "-0", "md5sum"], cwd=root, stdin=listing)
-    check = [sys.executable, "-m", "tools.translations", "check", "--root", str(root), "--format", "json"]
+    check = [sys.executable, "-m", "coop_translations", "check", "--root", str(root), "--format", "json"]
     auto = best(runs, check, cwd=REPO)
     single = best(runs, check + ["--jobs", "1"], cwd=REPO)
 
@@ -99,7 +99,7 @@ def bench_diff(work: Path, runs: int) -> None:
         start = time.perf_counter()
         result = history_diff(root, translation, coop=True)
         times.append(time.perf_counter() - start)
-    command = [sys.executable, "-m", "tools.translations", "diff", "--root", str(root), translation]
+    command = [sys.executable, "-m", "coop_translations", "diff", "--root", str(root), translation]
     wall, _cpu, status = best(runs, command, cwd=REPO)
     found = result.base_commit is not None
     print(f"diff over 1000 commits (translated version = the oldest): in-process {min(times):.3f} s, "
@@ -141,7 +141,7 @@ def bench_coop(work: Path, minutes: float) -> None:
     output = (done.stdout + done.stderr).decode("utf-8", "replace").splitlines()
     counts = [line for line in output if line.startswith(("Errors:", "Warnings:", "Error:"))]
     print(f"co-op: exit {done.returncode} after {coop_wall:.2f} s; {'; '.join(counts)}")
-    check = [sys.executable, "-m", "tools.translations", "check", "--root", str(root)]
+    check = [sys.executable, "-m", "coop_translations", "check", "--root", str(root)]
     ours = best(3, check, cwd=REPO)[0]
     summary = subprocess.run(check, cwd=REPO, capture_output=True, text=True).stdout.splitlines()[-1]
     print(f"ours:  {summary}")

@@ -31,9 +31,9 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO_ROOT), str(REPO_ROOT / "tests")]
 
 from site_build import copy_project, mkdocs_env  # noqa: E402  (tests/ helpers)
-from tools.translations import stamp  # noqa: E402
-from tools.translations.config import load_site_config  # noqa: E402
-from tools.translations.status import STALE_STATE, project_status, what_changed  # noqa: E402
+from coop_translations import stamp  # noqa: E402
+from coop_translations.config import load_site_config  # noqa: E402
+from coop_translations.status import STALE_STATE, project_status, what_changed  # noqa: E402
 
 HOOK_LINE = "  - tools/hooks/translation_status.py\n"
 NAV_LINE = "  - Translation status: translations.md\n"

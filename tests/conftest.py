@@ -22,7 +22,7 @@ def built_site(tmp_path_factory) -> Path:
 def probe_site(tmp_path_factory) -> Path:
     """A copy of the project with tests/search_probe.py's page added in every language, built."""
     from search_probe import PROBE_PAGE, PROBE_TEXT
-    from tools.translations.config import load_site_config
+    from coop_translations.config import load_site_config
 
     project = copy_project(tmp_path_factory.mktemp("probe") / "project")
     docs = project / load_site_config(REPO_ROOT).docs_dir

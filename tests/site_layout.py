@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from tools.translations.config import load_site_config
+from coop_translations.config import load_site_config
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SITE = load_site_config(REPO_ROOT)

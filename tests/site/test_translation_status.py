@@ -23,9 +23,9 @@ from mkdocs.utils.yaml import yaml_load
 
 from site_build import build_site, copy_project
 from site_layout import DEFAULT, LANGUAGES, REPO_ROOT, SITE, built_page, language_root
-from tools.translations import Problem, Result, stamp
-from tools.translations.status import state_of
-from tools.translations.status_html import PLACEHOLDERS, STRING_KEYS, usable_string, with_banner
+from coop_translations import Problem, Result, stamp
+from coop_translations.status import state_of
+from coop_translations.status_html import PLACEHOLDERS, STRING_KEYS, usable_string, with_banner
 
 TRANSLATED = (LANGUAGES[1], LANGUAGES[-1])            # sv and zh: Latin and Han script
 UNTRANSLATED, BROKEN_IN = [code for code in LANGUAGES if code not in (DEFAULT, *TRANSLATED)][:2]

@@ -7,13 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tools.translations.config import load_site_config
+from coop_translations.config import load_site_config
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_make_check_finds_no_problem_in_any_language():
-    result = subprocess.run([sys.executable, "-m", "tools.translations", "check", "--format", "json"],
+    result = subprocess.run([sys.executable, "-m", "coop_translations", "check", "--format", "json"],
                             cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
     report = json.loads(result.stdout)
     problems = [f"{r['path']}: {p['code']}: {p['message']}" for r in report["results"] for p in r["problems"]]

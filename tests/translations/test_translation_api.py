@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 
-from tools.translations import Found, Report, Result, check_project, read_metadata
+from coop_translations import Found, Report, Result, check_project, read_metadata
 from translation_trees import MKDOCS_YML, SOURCE, SOURCE_PAGE, SWEDISH_PAGE, Tree, md5, metadata_comment
 
 SV = "docs/sv/lessons/01-tensors/index.md"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.translations import ConfigError
-from tools.translations.config import load_site_config
+from coop_translations import ConfigError
+from coop_translations.config import load_site_config
 from translation_trees import MKDOCS_YML, SOURCE, SWEDISH_PAGE, md5
 
 REPO = Path(__file__).resolve().parents[2]
@@ -18,7 +18,7 @@ SV = "docs/sv/lessons/01-tensors/index.md"
 
 
 def run(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tools.translations", *args], cwd=cwd,
+    return subprocess.run([sys.executable, "-m", "coop_translations", *args], cwd=cwd,
                           env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
                           capture_output=True, text=True)
 
@@ -93,8 +93,8 @@ def test_check_github_annotations(project):
 
 
 def test_github_format_escapes_newlines_and_percent():
-    from tools.translations.problems import Problem, Report, Result
-    from tools.translations.report import to_github
+    from coop_translations.problems import Problem, Report, Result
+    from coop_translations.report import to_github
     report = Report([Result("a,b.md", "s.md", "sv", [Problem("stale", "50% done\nnext: line")])])
     assert to_github(report).splitlines()[0] == \
         "::warning file=a%2Cb.md,title=translation stale::50%25 done%0Anext: line"
@@ -120,7 +120,7 @@ def test_usage_errors_are_exit_2(tmp_path, args):
 
 
 def test_unreadable_translation_is_exit_2(project, monkeypatch, capsys):
-    from tools.translations.cli import main
+    from coop_translations.cli import main
     path = str(project.root / project.translate(SOURCE, "sv", SWEDISH_PAGE))
     real_open = os.open
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.translations import GitError, history_diff, stamp
+from coop_translations import GitError, history_diff, stamp
 from translation_trees import SOURCE, SOURCE_PAGE, SWEDISH_PAGE, md5
 
 SV = "docs/sv/lessons/01-tensors/index.md"
@@ -128,7 +128,7 @@ def test_diff_outside_git_is_a_tool_error(project):
 
 def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**GIT_ENV, "PYTHONPATH": str(REPO)}
-    return subprocess.run([sys.executable, "-m", "tools.translations", *args], cwd=root, env=env,
+    return subprocess.run([sys.executable, "-m", "coop_translations", *args], cwd=root, env=env,
                           capture_output=True, text=True)
 
 

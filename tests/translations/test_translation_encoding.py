@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tools.translations.encoding import decode, find_mojibake
+from coop_translations.encoding import decode, find_mojibake
 
 # Honest text in many languages, with the typography that resembles mojibake most.
 HONEST = [

@@ -1,6 +1,6 @@
 """Only the comment at the top of a page is its metadata; an example further down is content."""
 
-from tools.translations.metadata import find_comment
+from coop_translations.metadata import find_comment
 
 COMMENT = (b'<!--\nCO_OP_TRANSLATOR_METADATA:\n{\n  "original_hash": "' + b"0" * 32 + b'",\n'
            b'  "translation_date": "2026-11-23T07:00:00+00:00",\n  "source_file": "docs/en/index.md",\n'

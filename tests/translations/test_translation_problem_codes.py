@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tools.translations import CODES, check_project, check_tree
+from coop_translations import CODES, check_project, check_tree
 from translation_trees import SOURCE, SOURCE_PAGE, SWEDISH_PAGE, md5, metadata_comment
 
 SV = "docs/sv/lessons/01-tensors/index.md"
@@ -186,7 +186,7 @@ def test_encoding_for_utf16_and_binary_files(project, content, words):
 
 
 def test_a_huge_file_is_a_problem_not_a_crash(project, monkeypatch):
-    monkeypatch.setattr("tools.translations.checker.MAX_BYTES", 1000)
+    monkeypatch.setattr("coop_translations.checker.MAX_BYTES", 1000)
     project.translate(SOURCE, "sv", SWEDISH_PAGE + "x" * 2000)
     [problem] = project.result(SV).problems
     assert problem.code == "encoding" and "larger than" in problem.message

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tools.translations import StampRefused, check_project, check_tree, stamp
-from tools.translations.encoding import decode, find_mojibake
-from tools.translations.metadata import find_comment, load_notebook, load_sidecar, validate
-from tools.translations.structure import markdown_structure
+from coop_translations import StampRefused, check_project, check_tree, stamp
+from coop_translations.encoding import decode, find_mojibake
+from coop_translations.metadata import find_comment, load_notebook, load_sidecar, validate
+from coop_translations.structure import markdown_structure
 from translation_trees import SOURCE, SOURCE_PAGE, SWEDISH_PAGE, md5, metadata_comment
 
 SV = "docs/sv/lessons/01-tensors/index.md"

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from tools.translations import StampRefused, stamp
-from tools.translations.metadata import find_comment
+from coop_translations import StampRefused, stamp
+from coop_translations.metadata import find_comment
 from translation_trees import SOURCE, SOURCE_PAGE, SWEDISH_PAGE, md5, metadata_comment
 
 SV = "docs/sv/lessons/01-tensors/index.md"

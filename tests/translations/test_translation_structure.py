@@ -4,9 +4,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tools.translations.drift import compare
-from tools.translations.fastpath import fingerprint, unchanged
-from tools.translations.structure import markdown_structure
+from coop_translations.drift import compare
+from coop_translations.fastpath import fingerprint, unchanged
+from coop_translations.structure import markdown_structure
 from translation_trees import SOURCE, SOURCE_PAGE, SWEDISH_PAGE
 
 SV = "docs/sv/lessons/01-tensors/index.md"

@@ -6,7 +6,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from tools.translations import Checker, Layout, Report, Result
+from coop_translations import Checker, Layout, Report, Result
 
 # Tags that yaml.safe_load rejects, as in the real mkdocs.yml.
 MKDOCS_YML = """\

@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from tools.translations.config import load_site_config
+from coop_translations.config import load_site_config
 
 
 @event_priority(-110)  # after static-i18n (-100) chose this language's files

@@ -3,7 +3,7 @@
 The co-op-translator comment opens every translated page, so MkDocs no longer
 found the page's first heading and titled every translated lesson "Index" (in
 the nav, the <title> and the footer). The comment is for the checker, not for
-readers; it is found with the checker's own pattern (tools.translations).
+readers; it is found with the checker's own pattern (coop_translations).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import repo_path  # noqa: F401  (puts the checkout's tools/ on sys.path)
 from mkdocs.plugins import event_priority
 
-from tools.translations.metadata import find_comment
+from coop_translations.metadata import find_comment
 
 
 def strip_leading_comment(markdown: str) -> str:

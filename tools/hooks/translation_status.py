@@ -9,7 +9,7 @@
   missing, broken, with each translation's date), and every stale translation has
   a page with what changed in the English since: `translations/diff/<lang>/<page>/`.
 
-Everything comes from tools.translations, the checker behind `make check`. It runs
+Everything comes from coop_translations, the checker behind `make check`. It runs
 once per build, in the top-level (default-language) build, and the language
 sub-builds reuse it; diffs are computed only for stale translations. The pages are
 generated after static-i18n (-100) chose each language's files, with the i18n
@@ -33,8 +33,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from i18n_state import build_language  # sibling module: MkDocs puts the hook folder on sys.path
-from tools.translations import status_html as render
-from tools.translations.status import BROKEN, MISSING_STATE, STALE_STATE, Freshness, project_status, what_changed
+from coop_translations import status_html as render
+from coop_translations.status import BROKEN, MISSING_STATE, STALE_STATE, Freshness, project_status, what_changed
 
 log = get_plugin_logger("translation_status")
 

@@ -77,7 +77,7 @@ class Layout:
     def command(self, subcommand: str) -> str:
         """How a translator runs this tool on this layout, for fix hints in messages."""
         root = "" if self.kind == "project" else f" --root {self.root}"
-        return f"python -m tools.translations {subcommand}{root}"
+        return f"coop-translations {subcommand}{root}"
 
     def _join(self, folder: str, rel: str) -> str:
         return f"{folder}/{rel}" if folder else rel

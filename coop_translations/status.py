@@ -101,7 +101,7 @@ def what_changed(status: ProjectStatus, entries: list[Freshness]) -> dict[str, D
             except GitError as error:
                 by_version[key] = DiffResult("", [], None, (
                     f"The history of {entry.source} is not available in this build ({error}), so "
-                    f"what changed cannot be shown. Run `python -m tools.translations diff "
+                    f"what changed cannot be shown. Run `coop-translations diff "
                     f"{entry.path}` in a git checkout."))
         diffs[entry.path] = by_version[key]
     return diffs

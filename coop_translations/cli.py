@@ -1,4 +1,4 @@
-"""`python -m tools.translations check|diff|stamp`.
+"""`python -m coop_translations check|diff|stamp`.
 
 Exit status: 0 all fine, 1 problems found (or a diff/stamp that could not be done
 for a reason in the translation), 2 usage or I/O errors of the tool itself.
@@ -22,7 +22,7 @@ PARALLEL_FROM = 1000      # expected translations from which `check` uses all CP
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m tools.translations",
+        prog="python -m coop_translations",
         description="Check translations against their sources (co-op-translator metadata).")
     commands = parser.add_subparsers(dest="command", required=True)
     root_help = ("a tree in co-op-translator's layout (sources under DIR, translations in "
