@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .checker import Checker, CheckerIOError
+from .checker import SOURCE_IN_MEMORY, Checker, CheckerIOError
 from .config import ConfigError
 from .diffing import DiffResult, GitError, diff_since
 from .layout import Layout
@@ -76,6 +76,9 @@ def history_diff(root: Path | str, path: Path | str, *, coop: bool = False) -> D
     matches or the metadata is unusable; `message` then says why. Raises GitError
     when git cannot be run there."""
     layout, rel, language = _located(root, path, coop)
+    if not layout.is_safe(rel):
+        return DiffResult("", [], None, f"{rel} was not read: it is a link or a special file, "
+                          f"and the checker never reads through one.")
     checker = Checker(layout)
     source = layout.source_path(rel, language)
     if source not in checker.sources:
@@ -85,6 +88,9 @@ def history_diff(root: Path | str, path: Path | str, *, coop: bool = False) -> D
         why = "; ".join(found.errors) or "it has no translation metadata"
         return DiffResult("", [], None, f"{rel}: cannot tell which version was translated: {why}.")
     current = checker.source_page(source).data
+    if current is None:
+        raise CheckerIOError(f"{source} is too large to diff (more than "
+                             f"{SOURCE_IN_MEMORY // 2**20} MiB)")
     return diff_since(layout.root, source, current, found.metadata.original_hash)
 
 

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from . import problems as codes
-from .encoding import MAX_BYTES, UTF8_BOM, decode, find_mojibake, line_of
+from .encoding import UTF8_BOM, all_garbles, decode, find_mojibake, line_of
 from .hashing import md5_hex, whitespace_variants
+from .safeio import MAX_READ_BYTES, CheckerIOError, TooLarge, Unsafe, kind_of
 from .layout import Layout, normalise, unsafe_reason
 from .links import same_target
 from .metadata import Found, find_comment, from_notebook, from_sidecar, load_notebook, load_sidecar
@@ -22,28 +23,21 @@ from .fastpath import Fingerprint, fingerprint, unchanged
 from .structure import Structure, markdown_structure, notebook_structure
 
 
-class CheckerIOError(Exception):
-    """The tool itself could not read something (exit status 2, not a problem)."""
+# A source up to this size is kept in memory (structure, whitespace-only changes);
+# a larger one is only hashed, in a stream, so memory stays bounded.
+SOURCE_IN_MEMORY = 64 * 1024 * 1024
+# A translation larger than this is not a page: reported (`encoding`), not read.
+MAX_PAGE_BYTES = MAX_READ_BYTES
 
 
-def read_bytes(layout: Layout, rel: str, limit: int | None = MAX_BYTES) -> bytes:
-    """A root-relative file's bytes; past `limit`, only limit+1 of them (a huge file is
-    noticed, not loaded). os-level calls: io.open's layers cost more than the read."""
+def read_bytes(layout: Layout, rel: str, limit: int = MAX_READ_BYTES, *,
+               check_first: bool = True) -> bytes:
+    """A root-relative file's bytes, read without following any link (safeio.Tree).
+    Unsafe for a link or special file; CheckerIOError when it cannot be read."""
     try:
-        handle = os.open(os.path.join(layout.root, rel), os.O_RDONLY)
-        try:
-            size = os.fstat(handle).st_size
-            want = size + 1 if limit is None or size <= limit else limit + 1
-            chunks = []
-            while want > 0:
-                chunk = os.read(handle, want)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                want -= len(chunk)
-            return chunks[0] if len(chunks) == 1 else b"".join(chunks)
-        finally:
-            os.close(handle)
+        return layout.tree.read(rel, limit, check_first=check_first)[0]
+    except (Unsafe, CheckerIOError):
+        raise
     except OSError as exc:
         raise CheckerIOError(f"cannot read {rel}: {exc.strerror or exc}") from exc
 
@@ -51,18 +45,29 @@ def read_bytes(layout: Layout, rel: str, limit: int | None = MAX_BYTES) -> bytes
 @dataclass
 class SourcePage:
     path: str
-    data: bytes
-
-    @cached_property
-    def md5(self) -> str:
-        return md5_hex(self.data)
+    data: bytes | None        # None for a source too large to keep in memory
+    md5: str
+    tree: object = None
 
     @cached_property
     def whitespace_hashes(self) -> set[str]:
-        return whitespace_variants(self.data)
+        return whitespace_variants(self.data) if self.data is not None else set()
+
+    @cached_property
+    def garbles(self) -> frozenset[str]:
+        if self.data is not None:
+            return all_garbles(self.data)
+        return frozenset()
+
+    def known_garbles(self):
+        """The garbled sequences the source shows itself (examples), for `in` tests; a
+        source too large for memory is searched in a stream instead."""
+        return self.garbles if self.data is not None else _StreamedSource(self)
 
     @cached_property
     def structure(self) -> Structure | None:
+        if self.data is None:
+            return None
         if self.path.endswith(".ipynb"):
             notebook, error = load_notebook(self.data)
             return None if error else notebook_structure(notebook)
@@ -73,6 +78,14 @@ class SourcePage:
     def fingerprint(self) -> Fingerprint | None:
         structure = self.structure
         return None if structure is None or structure.notebook else fingerprint(structure)
+
+
+class _StreamedSource:
+    def __init__(self, page: SourcePage):
+        self.page = page
+
+    def __contains__(self, garbled: str) -> bool:
+        return self.page.tree.contains(self.page.path, garbled.encode("utf-8"))
 
 
 class Checker:
@@ -114,10 +127,11 @@ class Checker:
         if scan.folder_escapes:
             folder = layout.translation_dirs[language]
             return [Result(layout.translation_path(s, language), s, language, [Problem(
-                codes.UNSAFE_PATH, f"{folder}: the language folder is a symlink leading outside "
-                f"{layout.root}; nothing in it was read. Fix: make {folder} a real folder.")])
+                codes.UNSAFE_PATH, f"{folder}: the language folder is a symbolic link, which the "
+                f"checker never follows; nothing in it was read. Fix: make {folder} a real "
+                f"folder.")])
                 for s in sorted(self.sources)]
-        # The scan only lists files that stay inside the root: no second safety check.
+        # The scan lists regular files only; reading refuses anything swapped in since.
         results = [self._check(rel, language) for rel in scan.files]
         results += [self._escaping(rel, language) for rel in sorted(scan.escaping)]
         present = set(scan.files) | scan.escaping
@@ -136,8 +150,15 @@ class Checker:
 
         A stale translation is normally not compared with the source it lags behind;
         `drift_when_stale` compares it anyway (stamp does: the stamp will call it fresh)."""
-        if not self.layout.is_safe(rel):
-            return self._escaping(rel, language)
+        try:
+            info = self.layout.tree.lstat(rel)
+        except Unsafe as why:
+            return self._escaping(rel, language, str(why))
+        except OSError as exc:
+            raise CheckerIOError(f"cannot read {rel}: {exc.strerror or exc}") from exc
+        why = kind_of(info.st_mode, info.st_nlink)
+        if why:
+            return self._escaping(rel, language, f"{rel} is {why}")
         return self._check(rel, language, drift_when_stale)
 
     def _check(self, rel: str, language: str, drift_when_stale: bool = False) -> Result:
@@ -145,18 +166,27 @@ class Checker:
         source = layout.source_path(rel, language)
         if source in self.escaping_sources:
             return Result(rel, source, language, [Problem(codes.UNSAFE_PATH, (
-                f"{rel}: its source {source} is a symlink leading outside {layout.root}; it was "
-                f"not read. Fix: replace the symlink with the file itself."))])
-        data = read_bytes(layout, rel)
+                f"{rel}: its source {source} is a symbolic link or a special file; it was not "
+                f"read. Fix: replace it with the file itself."))])
+        try:
+            data = read_bytes(layout, rel, MAX_PAGE_BYTES, check_first=False)
+        except Unsafe as why:
+            return self._escaping(rel, language, str(why))
+        except TooLarge as big:
+            return Result(rel, source if source in self.sources else None, language, [Problem(
+                codes.ENCODING, f"{rel}: {big.size / 2**20:.0f} MiB, larger than the "
+                f"{big.limit // 2**20} MiB a page may be, so not a page; it was not checked. Fix: "
+                f"replace it with the translated page.")])
         if source not in self.sources:
             return Result(rel, None, language, [self._orphan(rel, source, data)])
         result = Result(rel, source, language)
         add = result.problems.append
-        if len(data) > MAX_BYTES:
-            add(Problem(codes.ENCODING, f"{rel}: larger than {MAX_BYTES // 2**20} MiB, so not a "
-                        f"page; it was not checked. Fix: replace it with the translated page."))
-            return result
-        page = self.source_page(source)
+        try:
+            page = self.source_page(source)
+        except Unsafe as why:
+            return Result(rel, source, language, [Problem(codes.UNSAFE_PATH, (
+                f"{rel}: its source {source} was not read: {why}. Fix: replace it with a plain "
+                f"file."))])
         _text, bad_encoding = decode(data)
         if bad_encoding:
             what, offset = bad_encoding
@@ -176,14 +206,14 @@ class Checker:
                         f"JSON (or copy the source notebook and translate its markdown cells)."))
         if bad_encoding or notebook_error:
             return result
-        garble = find_mojibake(data, page.data)
+        garble = find_mojibake(data, known=page.known_garbles)
         if garble:
             line = line_of(data, garble.offset)
             add(Problem(codes.MOJIBAKE, (
-                f"{rel}: line {line} has {garble.garbled!r} where {garble.repaired!r} was meant: "
-                f"UTF-8 text was read in a wrong code page (Windows-1252 or Mac Roman) and saved "
-                f"again. Fix: redo the edit from a UTF-8 copy, or replace each garbled sequence "
-                f"with the character it stands for."), line))
+                f"{rel}: line {line} has {garble.garbled[:80]!r} where {garble.repaired[:80]!r} was "
+                f"meant: UTF-8 text was read in a wrong code page (such as Windows-1252, -1250, "
+                f"-1251 or Mac Roman) and saved again. Fix: redo the edit from a UTF-8 copy, or "
+                f"replace each garbled sequence with the text it stands for."), line))
         if (drift_when_stale or not stale) and page.structure is not None:
             self._check_structure(result, page, body, found.span, notebook)
         return result
@@ -203,23 +233,39 @@ class Checker:
 
     def metadata_of(self, rel: str, language: str) -> Found:
         """A translation's metadata as the checker sees it: sidecar entry, else its own."""
-        data = read_bytes(self.layout, rel)
+        try:
+            data = read_bytes(self.layout, rel)
+        except Unsafe as why:
+            return Found("file", errors=(f"not read: {why}",))
         body = data[3:] if data.startswith(UTF8_BOM) else data
         notebook, error = load_notebook(data) if rel.endswith(".ipynb") else (None, None)
         source = self.layout.source_path(rel, language)
         return self._metadata(rel, language, source, body, notebook, error)
 
     def source_page(self, path: str) -> SourcePage:
+        """A source, read once however many languages translate it (Unsafe for a link)."""
         page = self._pages.get(path)
         if page is None:
-            data = read_bytes(self.layout, path, limit=None)
-            page = self._pages[path] = SourcePage(path, data)
+            tree = self.layout.tree
+            try:
+                size = tree.lstat(path).st_size
+                if size <= SOURCE_IN_MEMORY:
+                    data = tree.read(path, SOURCE_IN_MEMORY)[0]
+                    page = SourcePage(path, data, md5_hex(data), tree)
+                else:
+                    page = SourcePage(path, None, tree.md5(path)[0], tree)
+            except (Unsafe, CheckerIOError):
+                raise
+            except OSError as exc:
+                raise CheckerIOError(f"cannot read {path}: {exc.strerror or exc}") from exc
+            self._pages[path] = page
         return page
 
-    def _escaping(self, rel: str, language: str) -> Result:
+    def _escaping(self, rel: str, language: str, why: str | None = None) -> Result:
+        why = why or f"{rel} is a symbolic link or a special file"
         return Result(rel, None, language, [Problem(codes.UNSAFE_PATH, (
-            f"{rel}: a symlink leading outside {self.layout.root} (or to nothing); it was not "
-            f"read. Fix: replace the symlink with the translated file itself."))])
+            f"{rel}: not read, the checker never follows links: {why}. Fix: replace it with "
+            f"the translated file itself (one plain file)."))])
 
     def _orphan(self, rel: str, source: str, data: bytes) -> Problem:
         hint = ""
@@ -237,12 +283,13 @@ class Checker:
         path = self.layout.sidecar_path(language)
         if language not in self._sidecars:
             entries, error = None, None
-            full = self.layout.root / path
-            if os.path.lexists(full):
-                if self.layout.is_safe(path):
-                    entries, error = load_sidecar(read_bytes(self.layout, path))
-                else:
-                    error = "it is a symlink leading outside the root; not read"
+            try:
+                entries, error = load_sidecar(read_bytes(self.layout, path))
+            except Unsafe as why:
+                error = f"not read: {why}"
+            except CheckerIOError as exc:
+                if not isinstance(exc.__cause__, (FileNotFoundError, NotADirectoryError)):
+                    raise       # too large, unreadable: the tool cannot vouch for the metadata
             self._sidecars[language] = (entries, error)
         return (*self._sidecars[language], path)
 

@@ -1,7 +1,10 @@
-"""`python -m coop_translations check|diff|stamp`.
+"""`coop-translations check|diff|stamp` (also `python -m coop_translations`).
 
-Exit status: 0 all fine, 1 problems found (or a diff/stamp that could not be done
-for a reason in the translation), 2 usage or I/O errors of the tool itself.
+Exit status: 0 nothing fails; 1 failing problems found (by default the broken ones;
+`stale` and `missing` are warnings unless `--fail-on` names them), or a diff/stamp
+refused for a reason in the translation; 2 the tool could not do its job (usage,
+I/O, a folder it could not list, any unexpected exception): one line on stderr,
+the traceback only with --debug.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from .checker import Checker, CheckerIOError
 from .config import ConfigError
 from .diffing import GitError
 from .layout import Layout
+from .problems import fail_on
 from .report import render
 
 OK, PROBLEMS, TOOL_ERROR = 0, 1, 2
@@ -22,24 +26,32 @@ PARALLEL_FROM = 1000      # expected translations from which `check` uses all CP
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m coop_translations",
+        prog="coop-translations",
         description="Check translations against their sources (co-op-translator metadata).")
+    parser.add_argument("--debug", action="store_true",
+                        help="on an error of the tool itself, print the traceback too")
     commands = parser.add_subparsers(dest="command", required=True)
+    debug = argparse.ArgumentParser(add_help=False)
+    debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                       help="on an error of the tool itself, print the traceback too")
     root_help = ("a tree in co-op-translator's layout (sources under DIR, translations in "
                  "DIR/translations/<lang>/); without it, this project per mkdocs.yml")
 
-    check = commands.add_parser("check", help="report stale, broken and missing translations")
+    check = commands.add_parser("check", parents=[debug], help="report stale, broken and missing translations")
     check.add_argument("--root", metavar="DIR", help=root_help)
     check.add_argument("--format", choices=("text", "json", "github"), default="text",
                        help="text: a table by language; json: the contract; github: annotations")
+    check.add_argument("--fail-on", metavar="CODES", default="",
+                       help="also fail on these problem codes, comma-separated (e.g. stale,missing), "
+                            "or all; by default stale and missing are warnings")
     check.add_argument("--jobs", type=int, metavar="N",
                        help="processes to check languages in (default: one per CPU for large trees)")
 
-    diff = commands.add_parser("diff", help="what changed in the source since PATH was translated")
+    diff = commands.add_parser("diff", parents=[debug], help="what changed in the source since PATH was translated")
     diff.add_argument("--root", metavar="DIR", help=root_help)
     diff.add_argument("path", metavar="PATH", help="a translated page or notebook")
 
-    stamp = commands.add_parser("stamp", help="write fresh metadata after re-translating")
+    stamp = commands.add_parser("stamp", parents=[debug], help="write fresh metadata after re-translating")
     stamp.add_argument("--root", metavar="DIR", help=root_help)
     stamp.add_argument("--force", action="store_true",
                        help="stamp even with problems other than stale or missing-metadata")
@@ -58,15 +70,17 @@ def _project_root() -> Path:
 
 
 def _layout(root: str | None) -> Layout:
-    return Layout.coop(Path(root)) if root else Layout.project(_project_root())
+    if root is None:
+        return Layout.project(_project_root())
+    return Layout.coop(Path(root))
 
 
 def _translation(layout: Layout, arg: str) -> tuple[str, str]:
     """(root-relative path, language) of a PATH argument, given from here or from the root."""
     path = Path(arg)
-    if not path.is_absolute() and not path.exists() and (layout.root / path).exists():
+    if not path.is_absolute() and not os.path.lexists(path) and os.path.lexists(layout.root / path):
         path = layout.root / path
-    if not path.exists():
+    if not os.path.lexists(path):
         raise CheckerIOError(f"{arg}: no such file")
     try:
         rel = layout.relative(path.absolute())
@@ -80,6 +94,7 @@ def _translation(layout: Layout, arg: str) -> tuple[str, str]:
 
 
 def run_check(args) -> int:
+    failing = fail_on(args.fail_on)
     layout = _layout(args.root)
     checker = Checker(layout)
     jobs = args.jobs
@@ -87,8 +102,8 @@ def run_check(args) -> int:
         large = len(checker.sources) * len(layout.languages) >= PARALLEL_FROM
         jobs = min(os.cpu_count() or 1, 8) if large else 1
     report = checker.run(jobs=max(jobs, 1))
-    sys.stdout.write(render(report, args.format))
-    return OK if report.ok else PROBLEMS
+    sys.stdout.write(render(report, args.format, failing))
+    return PROBLEMS if report.failing(failing) else OK
 
 
 def run_diff(args) -> int:
@@ -121,11 +136,35 @@ def run_stamp(args) -> int:
     return status
 
 
+class UsageError(Exception):
+    pass
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = _parser().parse_args(argv)      # exits 2 itself on a usage error
     command = {"check": run_check, "diff": run_diff, "stamp": run_stamp}[args.command]
     try:
+        if getattr(args, "root", None) == "":
+            raise UsageError("--root '' names no folder; use --root . for the current one")
         return command(args)
-    except (ConfigError, CheckerIOError, GitError, OSError) as error:
-        print(f"error: {error}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
         return TOOL_ERROR
+    except BaseException as error:      # noqa: BLE001 - every failure of the tool is exit 2
+        if isinstance(error, SystemExit):
+            raise
+        if args.debug:
+            import traceback
+            traceback.print_exc()
+        print(f"error: {_one_line(error)}", file=sys.stderr)
+        return TOOL_ERROR
+
+
+def _one_line(error: BaseException) -> str:
+    known = (ConfigError, CheckerIOError, GitError, OSError, UsageError, ValueError)
+    text = str(error) if isinstance(error, known) else (
+        f"unexpected {type(error).__name__}: {error} (a bug in the checker; run with --debug "
+        f"for the traceback and report it)")
+    if isinstance(error, OSError) and error.filename and str(error.filename) not in text:
+        text += f" ({error.filename})"
+    return " ".join(text.split())

@@ -1,8 +1,11 @@
 """Is a translation readable UTF-8 text, and has it been through a wrong code page?
 
-Mojibake is UTF-8 decoded as Windows-1252/Latin-1 ("lÃ¤rt") or Mac Roman
-("l√§rt") and saved again. The detector works on the raw bytes: it looks for the
-UTF-8 form of such garbled sequences and repairs each candidate to check it.
+Mojibake is UTF-8 decoded in a wrong code page and saved again: "lÃ¤rt" (Windows-1252),
+"l√§rt" (Mac Roman), "Р—РґСЂР°РІРµР№" (Windows-1251, Bulgarian), "ZaĹĽĂłĹ‚Ä‡" (Windows-1250,
+Polish). Two detectors, both linear: ftfy (any code page it knows, on the lines its
+badness pattern flags) and an exact byte-level one for single Windows-1252/Mac Roman
+sequences, which ftfy leaves alone in short text. A non-UTF-8 file's likely
+encoding is named with charset-normalizer.
 """
 from __future__ import annotations
 
@@ -11,7 +14,6 @@ from dataclasses import dataclass
 
 UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-MAX_BYTES = 8 * 1024 * 1024    # a page is a few hundred KB; more is not a page
 
 
 def line_of(data: bytes, offset: int) -> int:
@@ -29,13 +31,25 @@ def decode(data: bytes) -> tuple[str | None, tuple[str, int] | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         bad = data[exc.start:exc.start + 4].hex(" ")
-        hint = ""
-        try:
-            guess = data[exc.start:exc.start + 1].decode("cp1252")
-            hint = f"; read as Windows-1252 it would be {guess!r}"
-        except UnicodeDecodeError:
-            pass
-        return None, (f"is not valid UTF-8 at byte {exc.start} (bytes {bad}{hint})", exc.start)
+        return None, (f"is not valid UTF-8 at byte {exc.start} (bytes {bad}{_guess(data, exc.start)})",
+                      exc.start)
+
+
+def _guess(data: bytes, start: int) -> str:
+    """How the bad byte reads in Windows-1252 (the usual culprit), and the encoding
+    charset-normalizer finds likeliest for the file, when it has enough text to tell."""
+    hint = ""
+    try:
+        hint = f"; read as Windows-1252 it would be {data[start:start + 1].decode('cp1252')!r}"
+    except UnicodeDecodeError:
+        pass
+    if len(data) >= 64:
+        from charset_normalizer import from_bytes      # only for broken files: imports slowly
+
+        best = from_bytes(data[:1 << 20]).best()
+        if best is not None:
+            hint += f"; the file looks like {best.encoding} (charset-normalizer's guess)"
+    return hint
 
 
 # --- mojibake -------------------------------------------------------------------
@@ -155,31 +169,124 @@ class Garble:
     repaired: str
 
 
-def _garble_at(data: bytes, offset: int) -> tuple[str, str] | None:
-    window = data[offset:offset + 16].decode("utf-8", "ignore")
-    match = _GARBLED.match(window)
-    if match is None:
-        return None
-    candidate = match.group()
-    for length in range(len(candidate), 1, -1):   # a longest-first match may be too long
-        garbled = candidate[:length]
-        repaired = _repair(garbled)
-        if repaired and _plausible(repaired):
-            return garbled, repaired
-    return None
-
-
-def find_mojibake(data: bytes, source: bytes = b"") -> Garble | None:
-    """The first garbled sequence in UTF-8 `data` that the source does not contain itself."""
-    first = None
+def _byte_candidates(data: bytes, every_length: bool = False):
+    """(offset, garbled, repaired) for each Windows-1252/Mac Roman sequence, longest
+    plausible first (all plausible lengths with every_length)."""
     for gate, finder in _FINDERS:
         if gate not in data:
             continue
         for match in finder.finditer(data):
-            if first is not None and match.start() >= first.offset:
-                break
-            found = _garble_at(data, match.start())
-            if found and found[0].encode("utf-8") not in source:
-                first = Garble(match.start(), *found)
-                break
+            offset = match.start()
+            window = data[offset:offset + 16].decode("utf-8", "ignore")
+            exact = _GARBLED.match(window)
+            if exact is None:
+                continue
+            candidate = exact.group()
+            for length in range(len(candidate), 1, -1):  # a longest-first match may be too long
+                garbled = candidate[:length]
+                repaired = _repair(garbled)
+                if repaired and _plausible(repaired):
+                    yield offset, garbled, repaired
+                    if not every_length:
+                        break
+
+
+# The code pages ftfy undoes. A garbled UTF-8 sequence reads, in any of them, as the
+# image of a lead byte followed by the image of a continuation byte (0x80-0xBF);
+# ftfy only looks at lines where such a pair occurs.
+_FTFY_CODECS = ("latin-1", "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257",
+                "mac_roman", "iso-8859-2", "cp437")
+
+
+def _codec_images(values) -> set[str]:
+    found = set()
+    for codec in _FTFY_CODECS:
+        for byte in values:
+            try:
+                found.add(bytes([byte]).decode(codec))
+            except UnicodeDecodeError:
+                pass
+    return {c for c in found if not c.isascii()}
+
+
+_FTFY_GATE = re.compile(
+    _trie_pattern({c.encode("utf-8") for c in _codec_images(range(0xC2, 0xF5))})
+    + _trie_pattern({c.encode("utf-8") for c in _codec_images(range(0x80, 0xC0))}))
+
+
+def _ftfy_candidates(data: bytes):
+    """(offset, garbled, repaired) for the words ftfy repairs, on lines the gate flags."""
+    last_line = -1
+    for gate in _FTFY_GATE.finditer(data):
+        begin = data.rfind(b"\n", 0, gate.start()) + 1
+        if begin <= last_line:
+            continue
+        end = data.find(b"\n", gate.end())
+        end = len(data) if end < 0 else end
+        last_line = begin
+        yield from _line_candidates(data[begin:end].decode("utf-8", "replace"), begin)
+
+
+def _line_candidates(line: str, offset: int):
+    import ftfy
+    from ftfy.badness import is_bad
+
+    if is_bad(line):
+        fixed = ftfy.fix_encoding(line)
+        if fixed != line:
+            yield from _words(line, fixed, offset)
+
+
+def _words(line: str, fixed: str, offset: int):
+    """The garbled words of a line ftfy repairs (each cut to its non-ASCII core, so the
+    same garble reads the same next to any punctuation); the differing span if no
+    word repairs alone."""
+    import ftfy
+    from ftfy.badness import is_bad
+
+    found = False
+    for match in _CORE.finditer(line):
+        core = match.group()
+        repaired = ftfy.fix_encoding(core)
+        if repaired == core or is_bad(repaired):
+            continue
+        found = True
+        yield offset + len(line[:match.start()].encode("utf-8")), core, repaired
+    if not found and not is_bad(fixed):
+        start = 0
+        while start < min(len(line), len(fixed)) and line[start] == fixed[start]:
+            start += 1
+        end = 0
+        while end < min(len(line), len(fixed)) - start and line[-1 - end] == fixed[-1 - end]:
+            end += 1
+        yield (offset + len(line[:start].encode("utf-8")), line[start:len(line) - end],
+               fixed[start:len(fixed) - end])
+
+
+# A word's run from its first to its last non-ASCII character.
+_CORE = re.compile(r"[^\x00-\x7f](?:[^\s]*[^\x00-\x7f])?")
+
+
+def all_garbles(data: bytes) -> frozenset[str]:
+    """Every garbled sequence either detector sees in `data` (a source's own examples)."""
+    found = {garbled for _offset, garbled, _ in _byte_candidates(data, every_length=True)}
+    found.update(garbled for _offset, garbled, _ in _ftfy_candidates(data))
+    return frozenset(found)
+
+
+def find_mojibake(data: bytes, source: bytes | None = b"", known=None) -> Garble | None:
+    """The first garbled sequence in UTF-8 `data` that the source does not show itself.
+
+    `known` (a callable returning all_garbles of the source) spares recomputing it
+    for every translation of one source."""
+    candidates = sorted(_byte_candidates(data), key=lambda c: c[0])
+    candidates += sorted(_ftfy_candidates(data), key=lambda c: c[0])
+    if not candidates:
+        return None
+    in_source = known() if known is not None else all_garbles(source or b"")
+    first = None
+    for offset, garbled, repaired in candidates:
+        if garbled in in_source or (first is not None and offset >= first.offset):
+            continue
+        first = Garble(offset, garbled, repaired)
     return first

@@ -1,9 +1,9 @@
 """Where sources and translations live, in both layouts the checker reads.
 
 Both layouts are a prefix mapping: this project mirrors `docs/en/X` to `docs/<lang>/X`,
-co-op-translator mirrors `X` to `translations/<lang>/X`. Walking never follows a
-symlinked directory and records symlinked files that lead outside the root, so
-nothing outside the root is ever opened.
+co-op-translator mirrors `X` to `translations/<lang>/X`. Walking (safeio.Tree) never
+enters a linked folder and records linked or special files without opening them,
+so nothing outside the root is ever opened.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import load_site_config
+from .safeio import MAX_DEPTH, CheckerIOError, Tree, Unsafe, kind_of
 
 PAGE_SUFFIXES = (".md", ".ipynb")
 SIDECAR_NAME = ".co-op-translator.json"
@@ -22,14 +23,10 @@ _SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "site-packages", "venv
 _COOP_OUTPUT_DIRS = frozenset({"translations", "translated_images"})
 
 
-def is_within(root: str, real_path: str) -> bool:
-    return real_path == root or real_path.startswith(root.rstrip(os.sep) + os.sep)
-
-
 @dataclass
 class Scan:
-    """Page files under one folder: `files` can be read; `escaping` are symlinks
-    leading outside the root (never opened)."""
+    """Page files under one folder: `files` can be read; `escaping` are links or
+    special files (never opened), reported as unsafe-path."""
 
     files: list[str] = field(default_factory=list)
     escaping: set[str] = field(default_factory=set)
@@ -42,6 +39,7 @@ class Layout:
     kind: str                       # "project" or "co-op"
     source_dir: str                 # "" for co-op, "docs/en" for the project
     translation_dirs: dict[str, str]  # language -> folder, e.g. "sv" -> "docs/sv"
+    tree: Tree = field(compare=False, repr=False, default=None)
 
     @classmethod
     def project(cls, repo_root: Path) -> "Layout":
@@ -49,26 +47,34 @@ class Layout:
         root = Path(os.path.realpath(repo_root))
         config = load_site_config(root)
         docs = config.docs_dir
+        tree = Tree(str(root))
+        source_dir = f"{docs}/{config.default_language}"
+        _require_folder(tree, source_dir, "the source folder")
         return cls(
             root=root,
             kind="project",
-            source_dir=f"{docs}/{config.default_language}",
+            source_dir=source_dir,
             translation_dirs={lang: f"{docs}/{lang}" for lang in config.translation_languages},
+            tree=tree,
         )
 
     @classmethod
     def coop(cls, root: Path) -> "Layout":
         """co-op-translator's layout: one language per folder under translations/."""
+        if not str(root):
+            raise CheckerIOError("the root is an empty path; name a folder (--root .)")
         root = Path(os.path.realpath(root))
         if not root.is_dir():
-            raise NotADirectoryError(f"{root} is not a directory")
+            raise CheckerIOError(f"{root} is not a folder")
+        tree = Tree(str(root))
         languages = []
-        translations = root / "translations"
-        if translations.is_dir():
-            languages = sorted(e.name for e in os.scandir(translations)
-                               if e.is_dir() and not e.name.startswith("."))
+        if _require_folder(tree, "translations", "the translations folder"):
+            # A symlinked language folder is listed (and reported unsafe-path), never entered.
+            languages = sorted(e.name for e in tree.list("translations")
+                               if not e.name.startswith(".")
+                               and (e.is_dir(follow_symlinks=False) or e.is_symlink()))
         return cls(root=root, kind="co-op", source_dir="",
-                   translation_dirs={lang: f"translations/{lang}" for lang in languages})
+                   translation_dirs={lang: f"translations/{lang}" for lang in languages}, tree=tree)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -103,56 +109,69 @@ class Layout:
     def relative(self, path: Path | str) -> str:
         """A path given on the command line, as a POSIX path relative to the root.
 
-        Resolves the parent folders only, so a symlinked file keeps its own name."""
+        Resolves the parent folders only, so a symlinked file keeps its own name
+        (and is then refused by every read)."""
         path = Path(path)
         absolute = Path(os.path.realpath(path.parent)) / path.name
         return absolute.relative_to(self.root).as_posix()
 
     def scan_sources(self) -> Scan:
         skip_top = _COOP_OUTPUT_DIRS if self.kind == "co-op" else frozenset()
-        return scan_pages(self.root, self.source_dir, skip_top)
+        return scan_pages(self.tree, self.source_dir, skip_top)
 
     def scan_translations(self, language: str) -> Scan:
-        return scan_pages(self.root, self.translation_dirs[language], frozenset())
+        return scan_pages(self.tree, self.translation_dirs[language], frozenset())
 
     def is_safe(self, rel: str) -> bool:
-        """True when `rel` resolves (symlinks followed) to a place inside the root."""
-        return is_within(str(self.root), os.path.realpath(self.root / rel))
+        """True when `rel` is a regular, singly linked file reached without any link."""
+        try:
+            info = self.tree.lstat(rel)
+        except Unsafe:
+            return False
+        except OSError:
+            return True       # absent: reading it is then an I/O error, not a leak
+        return kind_of(info.st_mode, info.st_nlink) is None
 
 
-def scan_pages(root: Path, folder: str, skip_top: frozenset[str]) -> Scan:
-    """Every .md/.ipynb under root/folder, sorted, as root-relative POSIX paths."""
+def _require_folder(tree: Tree, rel: str, what: str) -> bool:
+    """True for a real folder, False when absent; a link or a file there: exit 2."""
+    try:
+        return tree.is_dir(rel)
+    except Unsafe:
+        raise CheckerIOError(f"{what} {rel} is a symbolic link; the checker does not follow "
+                             f"links. Replace it with a real folder.") from None
+
+
+def scan_pages(tree: Tree, folder: str, skip_top: frozenset[str]) -> Scan:
+    """Every .md/.ipynb under root/folder, sorted, as root-relative POSIX paths.
+
+    Never enters a linked folder; a folder it cannot list, or nesting deeper than
+    MAX_DEPTH, raises CheckerIOError (the tool cannot vouch for that tree)."""
     scan = Scan()
-    top = root / folder if folder else root
-    real_root = str(root)
-    if not top.is_dir():
-        return scan
-    if not is_within(real_root, os.path.realpath(top)):
+    try:
+        if not tree.is_dir(folder):
+            return scan
+    except Unsafe:
         scan.folder_escapes = True
         return scan
-    stack = [(str(top), folder, True)]
+    stack = [(folder, 0)]
     while stack:
-        path, rel, is_top = stack.pop()
-        try:
-            entries = list(os.scandir(path))
-        except OSError:
-            continue
-        for entry in entries:
+        rel, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise CheckerIOError(f"{rel} is nested more than {MAX_DEPTH} folders deep under "
+                                 f"{folder or tree.root}; the checker does not scan that deep")
+        for entry in tree.list(rel):
             name = entry.name
             child = f"{rel}/{name}" if rel else name
             if entry.is_dir(follow_symlinks=False):
-                if name.startswith(".") or name in _SKIPPED_DIRS or (is_top and name in skip_top):
+                if name.startswith(".") or name in _SKIPPED_DIRS or (not depth and name in skip_top):
                     continue
-                stack.append((entry.path, child, False))
+                stack.append((child, depth + 1))
             elif name.endswith(PAGE_SUFFIXES):
-                if entry.is_symlink():
-                    target = os.path.realpath(entry.path)
-                    if not is_within(real_root, target) or not os.path.isfile(target):
-                        scan.escaping.add(child)
-                        continue
-                elif not entry.is_file(follow_symlinks=False):
-                    continue
-                scan.files.append(child)
+                if entry.is_file(follow_symlinks=False):
+                    scan.files.append(child)
+                else:       # a symlink, FIFO, socket or device named like a page
+                    scan.escaping.add(child)
     scan.files.sort()
     return scan
 

@@ -136,7 +136,26 @@ def load_notebook(data: bytes) -> tuple[dict | None, str | None]:
     obj, error = parse_json(data)
     if error is None and not isinstance(obj, dict):
         error = f"the notebook is a JSON {type(obj).__name__}, not an object"
+    if error is None:
+        error = _cells_error(obj.get("cells"))
     return (obj if error is None else None), error
+
+
+def _cells_error(cells) -> str | None:
+    """Why a notebook's cells are not nbformat's shape (a list of objects whose source
+    is a string or a list of strings), or None."""
+    if cells is None:
+        return None
+    if not isinstance(cells, list):
+        return f"its cells are a JSON {type(cells).__name__}, not a list"
+    for number, cell in enumerate(cells, 1):
+        if not isinstance(cell, dict):
+            return f"cell {number} is a JSON {type(cell).__name__}, not an object"
+        source = cell.get("source", "")
+        if not (isinstance(source, str) or isinstance(source, list)
+                and all(isinstance(line, str) for line in source)):
+            return f"cell {number}'s source is {json.dumps(source)[:40]}, not text"
+    return None
 
 
 def from_sidecar(entries: dict, source: str, where: str) -> Found:

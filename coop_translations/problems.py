@@ -27,6 +27,30 @@ CODES = (
 # Problems that a fresh `stamp` is meant to fix; any other one makes stamp refuse.
 STAMPABLE = frozenset({STALE, MISSING_METADATA})
 
+# The default policy: a translation lagging behind (stale, missing) is expected while
+# work goes on, and the site shows readers a banner for it, so it is a warning; a
+# broken one fails. `--fail-on` adds codes to FAIL_BY_DEFAULT.
+WARN_BY_DEFAULT = frozenset({STALE, MISSING})
+FAIL_BY_DEFAULT = frozenset(CODES) - WARN_BY_DEFAULT
+
+
+def fail_on(names: str | None) -> frozenset[str]:
+    """The codes that fail: the default ones plus a comma-separated list ("all": every
+    code). Raises ValueError naming an unknown code."""
+    failing = set(FAIL_BY_DEFAULT)
+    for name in (names or "").split(","):
+        name = name.strip()
+        if not name:
+            continue
+        if name == "all":
+            failing.update(CODES)
+        elif name in CODES:
+            failing.add(name)
+        else:
+            raise ValueError(f"--fail-on: unknown problem code {name!r} (codes: "
+                             f"{', '.join(CODES)}, or all)")
+    return frozenset(failing)
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -95,6 +119,10 @@ class Report:
             "problems": sum(counts.values()),
             **counts,
         }
+
+    def failing(self, codes: frozenset[str] = FAIL_BY_DEFAULT) -> int:
+        """How many problems fail under a policy (the codes that fail)."""
+        return sum(1 for r in self.results for p in r.problems if p.code in codes)
 
     def for_language(self, language: str) -> list[Result]:
         return [r for r in self.results if r.language == language]

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import json
 
-from .problems import CODES, MISSING, STALE, Report, Result
-
-# A translation lagging behind is expected while work goes on; the rest is broken.
-_WARNINGS = frozenset({STALE, MISSING})
+from .problems import CODES, FAIL_BY_DEFAULT, MISSING, Report, Result
 
 
-def render(report: Report, fmt: str) -> str:
-    return {"json": to_json, "text": to_text, "github": to_github}[fmt](report)
+def render(report: Report, fmt: str, failing: frozenset[str] = FAIL_BY_DEFAULT) -> str:
+    return {"json": to_json, "text": to_text, "github": to_github}[fmt](report, failing)
 
 
-def to_json(report: Report) -> str:
+def to_json(report: Report, failing: frozenset[str] = FAIL_BY_DEFAULT) -> str:
     """One result per line: readable, and json's C encoder (indent= would use the slow
-    pure-Python one, which costs more than checking for thousands of results)."""
+    pure-Python one, which costs more than checking for thousands of results).
+
+    Beyond the contract's counts, the summary says which codes fail under the policy
+    used (`fail_on`), how many problems failed (`failing`) and whether the check did."""
     data = report.to_json()
+    data["summary"].update(fail_on=[code for code in CODES if code in failing],
+                           failing=report.failing(failing))
+    data["summary"]["failed"] = bool(data["summary"]["failing"])
     results = ",\n  ".join(json.dumps(r, ensure_ascii=False) for r in data["results"])
     summary = json.dumps(data["summary"], ensure_ascii=False)
     return f'{{"summary": {summary},\n "results": [\n  {results}\n]}}\n' if results else \
@@ -34,14 +37,18 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
-def summary_line(report: Report) -> str:
+def summary_line(report: Report, failing: frozenset[str] = FAIL_BY_DEFAULT) -> str:
     s = report.summary
     if not s["results"]:
         return "Summary: no translation languages or sources found."
     if report.ok:
         return f"Summary: all {s['results']} translations are fine."
+    failed = report.failing(failing)
+    verdict = (f"{_plural(failed, 'problem')} fail{'s' if failed == 1 else ''}" if failed else
+               "nothing fails (warnings only)")
     return (f"Summary: {_plural(s['results'], 'translation')}: {s['ok']} fine, "
-            f"{s['with_problems']} with {_plural(s['problems'], 'problem')}{_counts(s)}.")
+            f"{s['with_problems']} with {_plural(s['problems'], 'problem')}{_counts(s)}; "
+            f"{verdict}.")
 
 
 def _short(result: Result, message: str) -> str:
@@ -50,7 +57,7 @@ def _short(result: Result, message: str) -> str:
     return message[len(prefix):] if message.startswith(prefix) else message
 
 
-def to_text(report: Report) -> str:
+def to_text(report: Report, failing: frozenset[str] = FAIL_BY_DEFAULT) -> str:
     lines = []
     languages = sorted({r.language for r in report.results})
     for language in languages:
@@ -60,9 +67,10 @@ def to_text(report: Report) -> str:
                      f"{len(results) - len(bad)} fine, {len(bad)} with problems")
         for result in bad:
             for problem in result.problems:
-                lines.append(f"  {problem.code:<19} {result.path}")
-                lines.append(f"  {'':<19} {_short(result, problem.message)}")
-    lines.append(summary_line(report))
+                level = "error" if problem.code in failing else "warning"
+                lines.append(f"  {level:<7} {problem.code:<19} {result.path}")
+                lines.append(f"  {'':<7} {'':<19} {_short(result, problem.message)}")
+    lines.append(summary_line(report, failing))
     return "\n".join(lines) + "\n"
 
 
@@ -71,17 +79,18 @@ def _escape(text: str, property_value: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 
-def to_github(report: Report) -> str:
-    """`::error file=...::` lines; a missing translation is annotated on its source."""
+def to_github(report: Report, failing: frozenset[str] = FAIL_BY_DEFAULT) -> str:
+    """`::error file=...::` for failing problems, `::warning` for the others; a missing
+    translation is annotated on its source."""
     lines = []
     for result in report.results:
         for problem in result.problems:
-            level = "warning" if problem.code in _WARNINGS else "error"
+            level = "error" if problem.code in failing else "warning"
             file = result.source if problem.code == MISSING else result.path
             props = f"file={_escape(file, True)}"
             if problem.line:
                 props += f",line={problem.line}"
             props += f",title={_escape('translation ' + problem.code, True)}"
             lines.append(f"::{level} {props}::{_escape(problem.message)}")
-    lines.append(summary_line(report))
+    lines.append(summary_line(report, failing))
     return "\n".join(lines) + "\n"

@@ -2,23 +2,34 @@
 
 Only the metadata changes: a page keeps every other byte (byte-order mark, line
 endings, the text), a notebook keeps its JSON style. Each file is replaced
-atomically (temp file in the same folder, then rename), so a crash never leaves
-half a page.
+atomically (temp file in the same folder, fsync, then rename), so a crash never
+leaves half a page, and only if it is unchanged since it was read: same inode,
+size, modification time and bytes (else the stamp is refused, and whatever another
+program wrote stays). Writers of one language folder (its sidecar and pages) take
+a file lock (`<folder>/.co-op-translator.json.lock`) and re-read under it, so
+parallel stamps never lose each other's sidecar entries. Nothing is ever written
+through a symbolic link or to a file with more than one link (safeio.Tree).
 """
 from __future__ import annotations
 
 import json
 import os
+import secrets
 import stat
+from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
 from .checker import Checker
 from .encoding import UTF8_BOM
-from .layout import Layout
+from .hashing import md5_hex
+from .layout import SIDECAR_NAME, Layout
 from .metadata import (NOTEBOOK_KEY, Metadata, find_comment, from_notebook, load_notebook,
                        load_sidecar, now_utc, render_comment)
 from .problems import ORPHAN, STAMPABLE
+from .safeio import Tree, Unsafe
+
+LOCK_NAME = SIDECAR_NAME + ".lock"
 
 
 class StampRefused(Exception):
@@ -32,25 +43,61 @@ class Stamped:
     written: tuple[str, ...]  # root-relative files rewritten (the page and/or the sidecar)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` all at once, keeping its permission bits."""
-    import tempfile     # here: the checker imports this module, and rarely stamps
+LOCK_TIMEOUT = 120      # seconds a stamp waits for another one on the same folder
 
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+
+def _identity(info: os.stat_result) -> tuple:
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def write_atomic(tree: Tree, rel: str, data: bytes, expected: tuple, expected_md5: str) -> None:
+    """Replace root-relative `rel` with `data` all at once, keeping its permission bits,
+    if it is still the file read before (`expected` identity and MD5); StampRefused if
+    not. The temporary file is created beside it and removed on any failure."""
+    folder, _, name = rel.rpartition("/")
+    dir_fd = tree.dir_fd(folder)
+    temporary = f".{name}.{secrets.token_hex(6)}.tmp"
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC,
+                 0o600, dir_fd=dir_fd)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
         try:
-            os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+            current, info = tree.read(rel)          # refuses a link or special file swapped in
+            if _identity(info) != expected or md5_hex(current) != expected_md5:
+                raise StampRefused(f"{rel} changed while it was being stamped (another program "
+                                   f"wrote it); not stamped, its new content is kept. Run stamp "
+                                   f"again.")
+            os.fchmod(fd, stat.S_IMODE(info.st_mode))
+        finally:
+            os.close(fd)
+        os.replace(temporary, name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
+    except BaseException:
+        try:
+            os.unlink(temporary, dir_fd=dir_fd)
         except FileNotFoundError:
             pass
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
         raise
+
+
+@contextmanager
+def folder_lock(tree: Tree, folder: str):
+    """The lock every stamp of one language folder holds while it reads and writes."""
+    from filelock import FileLock, Timeout
+
+    dir_fd = tree.dir_fd(folder)
+    # Through the folder's descriptor: a folder swapped for a link meanwhile is not used.
+    proc = f"/proc/self/fd/{dir_fd}"
+    base = proc if os.path.isdir(proc) else os.path.join(tree.root, folder)
+    lock = FileLock(os.path.join(base, LOCK_NAME), timeout=LOCK_TIMEOUT)
+    try:
+        with lock:
+            yield
+    except Timeout:
+        raise StampRefused(f"{folder}: another stamp has held {LOCK_NAME} for over "
+                           f"{LOCK_TIMEOUT} s; not stamped") from None
 
 
 def _newline(data: bytes) -> bytes:
@@ -97,20 +144,31 @@ def stamp_notebook(data: bytes, metadata: Metadata) -> bytes:
     return _dump(notebook, _json_style(data))
 
 
-def stamp(layout: Layout, translation: str, *, force: bool = False, now: str | None = None) -> Stamped:
+def stamp(layout: Layout, translation: str, *, force: bool = False, now: str | None = None,
+          before_write: Callable[[], None] | None = None) -> Stamped:
     """Stamp one translation (root-relative POSIX path) with its source's current hash.
 
     Refuses (StampRefused) a file with problems other than stale/missing-metadata
-    unless `force`; an orphan or a symlink leading outside the root is always refused."""
+    unless `force`; an orphan, a link, a special file or a file with more than one
+    link is always refused, and so is a file that changes while it is stamped.
+    `before_write` runs under the lock just before writing (tests use it to race)."""
     language = layout.language_of(translation)
     if language is None:
         raise StampRefused(f"{translation} is not inside a translation folder "
                            f"({', '.join(layout.translation_dirs.values()) or 'none found'})")
+    tree = layout.tree
     checker = Checker(layout)
     source = layout.source_path(translation, language)
-    if not layout.is_safe(translation) or source in checker.escaping_sources:
-        raise StampRefused(f"{translation} not stamped: it or its source {source} is a symlink "
-                           f"leading outside {layout.root}")
+    try:
+        data, info = tree.read(translation)
+    except Unsafe as why:
+        raise StampRefused(f"{translation} not stamped: {why}; the checker never writes "
+                           f"through links or to special files") from None
+    except FileNotFoundError:
+        raise StampRefused(f"{translation} not stamped: no such file") from None
+    if source in checker.escaping_sources:
+        raise StampRefused(f"{translation} not stamped: its source {source} is a link or a "
+                           f"special file")
     result = checker.check_file(translation, language, drift_when_stale=True)
     if ORPHAN in result.codes:
         raise StampRefused(f"{translation} not stamped: there is no source {source} to hash")
@@ -120,29 +178,43 @@ def stamp(layout: Layout, translation: str, *, force: bool = False, now: str | N
         raise StampRefused(f"{translation} not stamped (stamp --force writes it anyway): {reasons}")
 
     metadata = Metadata(checker.source_page(source).md5, now or now_utc(), source, language)
-    real = Path(os.path.realpath(layout.root / translation))
-    data = real.read_bytes()
-    # Everything is computed before anything is written: a refusal leaves no half stamp.
-    writes: list[tuple[str, Path, bytes]] = []
-    rewrite_file = True
+    expected, expected_md5 = _identity(info), md5_hex(data)
+    folder = layout.translation_dirs[language]
     sidecar_rel = layout.sidecar_path(language)
-    sidecar = Path(os.path.realpath(layout.root / sidecar_rel))
-    if sidecar.is_file() and layout.is_safe(sidecar_rel):
-        raw = sidecar.read_bytes()
-        entries, _error = load_sidecar(raw)
-        if entries is not None and source in entries:
-            old = entries[source] if isinstance(entries[source], dict) else {}
-            entries[source] = {**old, **metadata.to_dict()}
-            writes.append((sidecar_rel, sidecar, _dump(entries, _json_style(raw), sort_keys=True)))
-            # The file's own copy, if it keeps one, must not contradict the sidecar.
-            rewrite_file = _has_own_metadata(translation, data)
-    if rewrite_file:
-        notebook = translation.endswith(".ipynb")
-        new = stamp_notebook(data, metadata) if notebook else stamp_page(data, metadata)
-        writes.append((translation, real, new))
-    for _rel, path, content in writes:
-        write_atomic(path, content)
-    return Stamped(translation, metadata, tuple(rel for rel, _path, _content in writes))
+    with folder_lock(tree, folder):
+        # Everything is computed before anything is written: a refusal leaves no half stamp.
+        writes: list[tuple[str, bytes, tuple, str]] = []
+        rewrite_file = True
+        sidecar = _read_sidecar(tree, sidecar_rel)    # re-read under the lock: never stale
+        if sidecar is not None:
+            raw, sidecar_info = sidecar
+            entries, _error = load_sidecar(raw)
+            if entries is not None and source in entries:
+                old = entries[source] if isinstance(entries[source], dict) else {}
+                entries[source] = {**old, **metadata.to_dict()}
+                writes.append((sidecar_rel, _dump(entries, _json_style(raw), sort_keys=True),
+                               _identity(sidecar_info), md5_hex(raw)))
+                # The file's own copy, if it keeps one, must not contradict the sidecar.
+                rewrite_file = _has_own_metadata(translation, data)
+        if rewrite_file:
+            notebook = translation.endswith(".ipynb")
+            new = stamp_notebook(data, metadata) if notebook else stamp_page(data, metadata)
+            writes.append((translation, new, expected, expected_md5))
+        if before_write is not None:
+            before_write()
+        for rel, content, identity, digest in writes:
+            write_atomic(tree, rel, content, identity, digest)
+    return Stamped(translation, metadata, tuple(rel for rel, *_rest in writes))
+
+
+def _read_sidecar(tree: Tree, rel: str) -> tuple[bytes, os.stat_result] | None:
+    try:
+        return tree.read(rel)
+    except FileNotFoundError:
+        return None
+    except Unsafe as why:
+        raise StampRefused(f"{rel} not updated: {why}; the checker never writes through links "
+                           f"or to special files") from None
 
 
 def _has_own_metadata(translation: str, data: bytes) -> bool:

@@ -55,22 +55,43 @@ def test_check_exit_0_when_all_fine(project):
     assert "Summary: all 2 translations are fine." in done.stdout
 
 
-def test_check_exit_1_and_text_table_by_language(project):
+def test_check_text_table_by_language_stale_and_missing_warn(project):
     project.translate(SOURCE, "sv", SWEDISH_PAGE, original_hash=md5("old"))
     done = run(project.root, "check", "--format", "text")
-    assert done.returncode == 1
+    assert done.returncode == 0, done.stdout
     lines = done.stdout.splitlines()
     assert lines[0] == "sv: 1 translation, 0 fine, 1 with problems"
-    assert lines[1].split() == ["stale", SV]
+    assert lines[1].split() == ["warning", "stale", SV]
     assert any(line.startswith("zh: ") for line in lines)
-    assert lines[-1] == "Summary: 2 translations: 0 fine, 2 with 2 problems (stale 1, missing 1)."
+    assert lines[-1] == ("Summary: 2 translations: 0 fine, 2 with 2 problems (stale 1, missing 1); "
+                         "nothing fails (warnings only).")
+
+
+@pytest.mark.parametrize("fail_on, failing", [("stale", 1), ("stale,missing", 2), ("all", 2),
+                                               ("missing", 1)])
+def test_fail_on_makes_stale_and_missing_fail(project, fail_on, failing):
+    project.translate(SOURCE, "sv", SWEDISH_PAGE, original_hash=md5("old"))
+    done = run(project.root, "check", "--fail-on", fail_on)
+    assert done.returncode == 1, done.stdout
+    assert done.stdout.count("  error ") == failing
+    assert done.stdout.rstrip().endswith(f"{failing} problem{'s' if failing > 1 else ''} "
+                                         f"fail{'' if failing > 1 else 's'}.")
+
+
+def test_fail_on_an_unknown_code_is_a_usage_error(project):
+    done = run(project.root, "check", "--fail-on", "stael")
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        done.stderr.strip()] and "unknown problem code 'stael'" in done.stderr
 
 
 def test_check_json_is_the_contract(project):
     project.translate(SOURCE, "sv", SWEDISH_PAGE)
     done = run(project.root, "check", "--format", "json")
-    assert done.returncode == 1
+    assert done.returncode == 0         # a missing translation is a warning by default
     report = json.loads(done.stdout)
+    assert report["summary"]["failed"] is False and report["summary"]["failing"] == 0
+    assert "missing" not in report["summary"]["fail_on"] and "orphan" in report["summary"]["fail_on"]
     assert set(report) == {"summary", "results"}
     assert report["summary"]["missing"] == 1 and report["summary"]["results"] == 2
     assert report["results"] == [
@@ -121,11 +142,13 @@ def test_usage_errors_are_exit_2(tmp_path, args):
 
 def test_unreadable_translation_is_exit_2(project, monkeypatch, capsys):
     from coop_translations.cli import main
-    path = str(project.root / project.translate(SOURCE, "sv", SWEDISH_PAGE))
+    path = project.root / project.translate(SOURCE, "sv", SWEDISH_PAGE)
     real_open = os.open
 
     def refusing(file, *args, **kwargs):
-        if str(file) == path:
+        folder = kwargs.get("dir_fd")
+        if (file == path.name and folder is not None
+                and os.readlink(f"/proc/self/fd/{folder}") == str(path.parent)):
             raise PermissionError(13, "Permission denied")
         return real_open(file, *args, **kwargs)
 

@@ -186,7 +186,7 @@ def test_encoding_for_utf16_and_binary_files(project, content, words):
 
 
 def test_a_huge_file_is_a_problem_not_a_crash(project, monkeypatch):
-    monkeypatch.setattr("coop_translations.checker.MAX_BYTES", 1000)
+    monkeypatch.setattr("coop_translations.checker.MAX_PAGE_BYTES", 1000)
     project.translate(SOURCE, "sv", SWEDISH_PAGE + "x" * 2000)
     [problem] = project.result(SV).problems
     assert problem.code == "encoding" and "larger than" in problem.message

@@ -107,7 +107,7 @@ def test_stamp_leaves_no_temporary_files_and_keeps_permissions(project):
 def test_a_failed_write_keeps_the_original(project, monkeypatch):
     project.write(SV, SWEDISH_PAGE)
 
-    def broken_replace(src, dst):
+    def broken_replace(src, dst, **kwargs):
         raise OSError("disk full")
 
     monkeypatch.setattr("os.replace", broken_replace)
