@@ -22,11 +22,14 @@ class SiteConfig:
 
 
 def _yaml_loader():
-    # mkdocs.yml holds tags such as !!python/name:... that safe_load rejects; we
-    # need none of their values, so every unknown tag loads as its plain value.
+    """MkDocs' own loader (`!ENV`, and `INHERIT` through mkdocs.utils.yaml.yaml_load) on
+    a safe base: mkdocs.yml may hold tags such as !!python/name:... whose values the
+    checker does not need, so every other tag loads as its plain value, never as an
+    import."""
     import yaml
+    from mkdocs.utils.yaml import get_yaml_loader
 
-    class Loader(yaml.SafeLoader):
+    class Base(yaml.SafeLoader):
         pass
 
     def plain(loader, _suffix, node):
@@ -36,9 +39,9 @@ def _yaml_loader():
             return loader.construct_sequence(node)
         return loader.construct_mapping(node)
 
-    Loader.add_multi_constructor("!", plain)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", plain)
-    return Loader, yaml.YAMLError
+    Base.add_multi_constructor("!", plain)
+    Base.add_multi_constructor("tag:yaml.org,2002:python/", plain)
+    return get_yaml_loader(loader=Base)
 
 
 def _find_i18n(plugins) -> dict | None:
@@ -55,16 +58,21 @@ def _find_i18n(plugins) -> dict | None:
 def load_site_config(repo_root: Path) -> SiteConfig:
     """Languages and docs_dir from `<repo_root>/mkdocs.yml` (mkdocs-static-i18n, folder structure)."""
     path = Path(repo_root) / "mkdocs.yml"
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, "rb") as handle:
+            data = yaml_load(handle, _yaml_loader()) or {}
     except OSError as exc:
         raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    loader, yaml_error = _yaml_loader()
-    try:
+    except ConfigurationError as exc:
         import yaml
-        data = yaml.load(text, Loader=loader) or {}
-    except yaml_error as exc:
-        raise ConfigError(f"{path} is not valid YAML: {exc}") from exc
+        if isinstance(exc.__context__, yaml.YAMLError):
+            raise ConfigError(f"{path} is not valid YAML: {exc.__context__}") from exc
+        raise ConfigError(f"{path}: {exc}") from exc
+    except (ValueError, TypeError, AttributeError) as exc:   # an INHERIT chain of non-mappings
+        raise ConfigError(f"{path} (with what it INHERITs) is not a mapping: {exc}") from exc
     if not isinstance(data, dict):
         raise ConfigError(f"{path} is not a mapping")
     i18n = _find_i18n(data.get("plugins"))

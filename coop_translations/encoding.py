@@ -216,15 +216,13 @@ _FTFY_GATE = re.compile(
 
 def _ftfy_candidates(data: bytes):
     """(offset, garbled, repaired) for the words ftfy repairs, on lines the gate flags."""
-    last_line = -1
-    for gate in _FTFY_GATE.finditer(data):
+    gate = _FTFY_GATE.search(data)
+    while gate is not None:
         begin = data.rfind(b"\n", 0, gate.start()) + 1
-        if begin <= last_line:
-            continue
         end = data.find(b"\n", gate.end())
         end = len(data) if end < 0 else end
-        last_line = begin
         yield from _line_candidates(data[begin:end].decode("utf-8", "replace"), begin)
+        gate = _FTFY_GATE.search(data, end)
 
 
 def _line_candidates(line: str, offset: int):
@@ -238,29 +236,62 @@ def _line_candidates(line: str, offset: int):
 
 
 def _words(line: str, fixed: str, offset: int):
-    """The garbled words of a line ftfy repairs (each cut to its non-ASCII core, so the
-    same garble reads the same next to any punctuation); the differing span if no
-    word repairs alone."""
+    """The garbled words of a line ftfy repaired, each cut to what differs (so the same
+    garble reads the same next to any punctuation). Words are paired by position when
+    the repair kept them apart (a string operation each); otherwise each non-ASCII word
+    is repaired alone. Last resort: the span where the two lines differ."""
     import ftfy
     from ftfy.badness import is_bad
 
+    garbled_words, fixed_words = line.split(), fixed.split()
     found = False
-    for match in _CORE.finditer(line):
-        core = match.group()
-        repaired = ftfy.fix_encoding(core)
-        if repaired == core or is_bad(repaired):
-            continue
-        found = True
-        yield offset + len(line[:match.start()].encode("utf-8")), core, repaired
-    if not found and not is_bad(fixed):
-        start = 0
-        while start < min(len(line), len(fixed)) and line[start] == fixed[start]:
-            start += 1
-        end = 0
-        while end < min(len(line), len(fixed)) - start and line[-1 - end] == fixed[-1 - end]:
-            end += 1
-        yield (offset + len(line[:start].encode("utf-8")), line[start:len(line) - end],
-               fixed[start:len(fixed) - end])
+    at = _ByteOffsets(line, offset)
+    if len(garbled_words) == len(fixed_words):
+        position = 0
+        for word, repaired in zip(garbled_words, fixed_words):
+            position = line.find(word, position)
+            if word != repaired:
+                found = True
+                start, garbled, meant = _differing(word, repaired)
+                yield at(position + start), garbled, meant
+            position += len(word)
+    else:
+        for match in _CORE.finditer(line):
+            core = match.group()
+            repaired = ftfy.fix_encoding(core)
+            if repaired == core or is_bad(repaired):
+                continue
+            found = True
+            yield at(match.start()), core, repaired
+    if not found:
+        start, garbled, meant = _differing(line, fixed)
+        yield offset + len(line[:start].encode("utf-8")), garbled, meant
+
+
+class _ByteOffsets:
+    """Byte offsets of increasing character positions in a line, each step encoding only
+    the characters since the last one."""
+
+    def __init__(self, line: str, offset: int):
+        self.line, self.char, self.byte = line, 0, offset
+
+    def __call__(self, char: int) -> int:
+        if char < self.char:
+            self.char, self.byte = 0, self.byte - len(self.line[:self.char].encode("utf-8"))
+        self.byte += len(self.line[self.char:char].encode("utf-8"))
+        self.char = char
+        return self.byte
+
+
+def _differing(a: str, b: str) -> tuple[int, str, str]:
+    """Where two strings start to differ, and the differing middles of both."""
+    start, limit = 0, min(len(a), len(b))
+    while start < limit and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < limit - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    return start, a[start:len(a) - end], b[start:len(b) - end]
 
 
 # A word's run from its first to its last non-ASCII character.

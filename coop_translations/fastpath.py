@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .structure import Structure, line_end, snippet_lines, tab_labels
+from .structure import Structure, _attribute_list, line_end, snippet_lines, tab_labels
 
 # A heading (up to three spaces in) and the rest of its line; a literal "#" first.
 _HEADING = re.compile(rb"#(?:(?<=\n#)|(?<=\n #)|(?<=\n  #)|(?<=\n   #))#{0,5}(?:[ \t]([^\n]*)|(?=\r?\n|\Z))")
 _LINK_TARGET = re.compile(rb"\][(:][ \t]*<?[^\s)>]*")   # link and image targets, references
 _HTML_TAG = re.compile(rb"<(?:img|a)\s")
-_IMAGE_START = re.compile(rb"!\[[^\]]*\]\(")       # as _IMAGE: counts the images themselves
+_IMAGE_START = re.compile(rb"!\[[^\[\]]*\]\(")     # as _IMAGE: counts the images themselves
 
 
 def _counts(data: bytes) -> tuple[int, ...]:
@@ -29,16 +29,6 @@ def _counts(data: bytes) -> tuple[int, ...]:
 
 def _has_html(data: bytes) -> bool:
     return _HTML_TAG.search(data) is not None
-
-
-def _attribute_list(heading: bytes) -> bytes:
-    """The `{ ... }` that ends a heading line ("" if none), as structure._ANCHOR reads it."""
-    heading = heading.rstrip()
-    if not heading.endswith(b"}"):
-        return b""
-    # From the first "{" after the previous "}": the leftmost place _ANCHOR can start.
-    start = heading.find(b"{", heading.rfind(b"}", 0, len(heading) - 1) + 1)
-    return heading[start:] if start >= 0 else b""
 
 
 def _tokens(data: bytes) -> tuple[list, ...]:

@@ -22,8 +22,11 @@ _TAB = re.compile(rb'===[+!]?[ \t]+"([^"\n]*)"')
 _REFERENCE_END = re.compile(rb"\]:[ \t]*<?([^\s>]+)")
 _REFERENCE_LINE = re.compile(rb" {0,3}\[[^\]\n]+\]:")
 _LINK = re.compile(rb"\]\([ \t]*<?([^\s)>]*)")
-_IMAGE = re.compile(rb"!\[[^\]]*\]\([ \t]*<?([^\s)>]*)")
-_HTML = re.compile(rb"""<(img|a)\s[^>]*?\b(?:src|href)=["']([^"']*)""")
+# Alt text stops at "[" and a tag's attributes at "<": each failed attempt then
+# scans only up to the next attempt's start, so every pattern here is linear
+# (a page of 120 KB of "<a " or "![" took 39 s with [^>]*? and [^\]]*).
+_IMAGE = re.compile(rb"!\[[^\[\]]*\]\([ \t]*<?([^\s)>]*)")
+_HTML = re.compile(rb"""<(img|a)\s[^<>]*?\b(?:src|href)=["']([^"']*)""")
 
 # Order in which differences are reported: the most specific first.
 CATEGORIES = ("snippet include", "tab label", "code block", "heading anchor", "link", "image")
@@ -74,6 +77,37 @@ def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
     return i >= 0 and ranges[i][0] <= position < ranges[i][1]
 
 
+class Lines:
+    """Line starts and ends of one page in O(log n) each: many matches on one long line
+    must not each scan back to its start (quadratic on a hostile page)."""
+
+    def __init__(self, data: bytes):
+        self.newlines = [m.start() for m in _NEWLINE.finditer(data)]
+        self.size = len(data)
+
+    def start(self, position: int) -> int:
+        i = bisect.bisect_left(self.newlines, position)
+        return self.newlines[i - 1] + 1 if i else 0
+
+    def end(self, position: int) -> int:
+        i = bisect.bisect_left(self.newlines, position)
+        return self.newlines[i] if i < len(self.newlines) else self.size
+
+
+_NEWLINE = re.compile(rb"\n")
+
+
+def _attribute_list(heading: bytes) -> bytes:
+    """The `{ ... }` that ends a heading line ("" if none): from the first "{" after the
+    previous "}", the leftmost place _ANCHOR can match (found without a regex, which
+    would retry from every "{" of a hostile line)."""
+    heading = heading.rstrip()
+    if not heading.endswith(b"}"):
+        return b""
+    start = heading.find(b"{", heading.rfind(b"}", 0, len(heading) - 1) + 1)
+    return heading[start:] if start >= 0 else b""
+
+
 def line_start(data: bytes, position: int) -> int:
     return data.rfind(b"\n", 0, position) + 1
 
@@ -83,17 +117,17 @@ def line_end(data: bytes, position: int) -> int:
     return len(data) if end < 0 else end
 
 
-def _fenced_blocks(data: bytes, skip, items: Items) -> list[tuple[int, int]]:
+def _fenced_blocks(data: bytes, skip, items: Items, lines: Lines) -> list[tuple[int, int]]:
     """Adds each fenced block's content to `items`; returns the blocks' byte ranges."""
     ranges = []
     fence = None        # marks, indentation, start of its line, end of its line
     for match in _FENCE.finditer(data):
         position = match.start()
-        begin = line_start(data, position)
-        indent = data[begin:position]
+        begin = lines.start(position)
+        indent = data[begin:position] if position - begin <= 64 else b"-"
         if indent.strip(b" \t") or (skip and skip[0] <= position < skip[1]):
             continue            # not at the start of its line, or in the metadata comment
-        marks, end = match.group(), line_end(data, match.end())
+        marks, end = match.group(), lines.end(match.end())
         info = data[match.end():end]
         if fence is None:
             if not (marks[0] == 96 and b"`" in info):    # ```a``` on one line is not a fence
@@ -108,21 +142,26 @@ def _fenced_blocks(data: bytes, skip, items: Items) -> list[tuple[int, int]]:
     return ranges
 
 
-def _atline_start(data: bytes, position: int, max_indent: int | None) -> int | None:
+def _atline_start(data: bytes, position: int, max_indent: int | None, lines: Lines) -> int | None:
     """The start of the line if only indentation precedes `position` on it (spaces
     only when `max_indent` is given, as for headings; spaces or tabs otherwise)."""
-    begin = line_start(data, position)
+    begin = lines.start(position)
+    if position - begin > 64:
+        return None             # too much before it on the line to be indentation
     indent = data[begin:position]
     if max_indent is None:
         return None if indent.strip(b" \t") else begin
     return None if indent.strip(b" ") or len(indent) > max_indent else begin
 
 
-def tab_labels(data: bytes) -> list[tuple[int, bytes]]:
+def tab_labels(data: bytes, lines: Lines | None = None) -> list[tuple[int, bytes]]:
     """(line start, label) of every `=== "label"` line; shared with the fast path."""
     found = []
+    if b"===" not in data:
+        return found
+    lines = lines or Lines(data)
     for match in _TAB.finditer(data):
-        begin = _atline_start(data, match.start(), None)
+        begin = _atline_start(data, match.start(), None, lines)
         if begin is not None:
             found.append((begin, match.group(1)))
     return found
@@ -149,7 +188,8 @@ def markdown_structure(data: bytes, skip: tuple[int, int] | None = None) -> Stru
     includes), then headings, tab labels, links and images, each found by a regular
     expression over the whole page."""
     items = {name: Items() for name in CATEGORIES}
-    code = _fenced_blocks(data, skip, items["code block"])
+    lines = Lines(data)
+    code = _fenced_blocks(data, skip, items["code block"], lines)
     excluded = sorted(code + [skip]) if skip else code
 
     headings = []
@@ -158,18 +198,18 @@ def markdown_structure(data: bytes, skip: tuple[int, int] | None = None) -> Stru
         position = match.start()
         if position and data[position - 1] == 35:         # part of a longer run of #
             continue
-        begin = _atline_start(data, position, 3)
+        begin = _atline_start(data, position, 3, lines)
         if begin is None or _inside(position, excluded):
             continue
         headings.append(begin)
-        line = data[position:line_end(data, position)]
+        line = data[position:lines.end(position)]
         if b"{" in line:
-            anchor = _ANCHOR.search(line)
+            anchor = _ANCHOR.match(_attribute_list(line))
             if anchor:
                 anchors.add(anchor.group(1), begin)
 
     tabs = items["tab label"]
-    for begin, label in tab_labels(data):
+    for begin, label in tab_labels(data, lines):
         if not _inside(begin, excluded):
             tabs.add(label, begin)
     snippets = items["snippet include"]
@@ -182,9 +222,14 @@ def markdown_structure(data: bytes, skip: tuple[int, int] | None = None) -> Stru
     if b"<" in data:
         targets += [(m.start(2), m.group(2), m.group(1) == b"img") for m in _HTML.finditer(data)]
     if b"]:" in data:
+        label_ends: dict[int, int] = {}     # line start -> end of its "[label]:" (-1: none)
         for match in _REFERENCE_END.finditer(data):
-            begin = line_start(data, match.start())
-            if _REFERENCE_LINE.match(data, begin, match.end()):
+            begin = lines.start(match.start())
+            label_end = label_ends.get(begin)
+            if label_end is None:
+                label = _REFERENCE_LINE.match(data, begin)
+                label_end = label_ends[begin] = label.end() if label else -1
+            if 0 <= label_end <= match.end():
                 targets.append((match.start(1), match.group(1), False))
     targets.sort()
     links, images = items["link"], items["image"]
