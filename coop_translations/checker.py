@@ -284,7 +284,7 @@ class Checker:
         if language not in self._sidecars:
             entries, error = None, None
             try:
-                entries, error = load_sidecar(read_bytes(self.layout, path))
+                entries, error = load_sidecar(read_bytes(self.layout, path, MAX_READ_BYTES))
             except Unsafe as why:
                 error = f"not read: {why}"
             except CheckerIOError as exc:

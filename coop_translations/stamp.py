@@ -65,7 +65,11 @@ def write_atomic(tree: Tree, rel: str, data: bytes, expected: tuple, expected_md
             while view:
                 view = view[os.write(fd, view):]
             os.fsync(fd)
-            current, info = tree.read(rel)          # refuses a link or special file swapped in
+            try:
+                current, info = tree.read(rel)      # refuses a link or special file swapped in
+            except (Unsafe, FileNotFoundError) as why:
+                raise StampRefused(f"{rel} was replaced while it was being stamped ({why}); "
+                                   f"nothing written") from None
             if _identity(info) != expected or md5_hex(current) != expected_md5:
                 raise StampRefused(f"{rel} changed while it was being stamped (another program "
                                    f"wrote it); not stamped, its new content is kept. Run stamp "

@@ -32,7 +32,9 @@ def opened(monkeypatch):
     real_open = os.open
 
     def spy(path, *args, **kwargs):
-        paths.append(os.path.realpath(path))
+        folder = kwargs.get("dir_fd")
+        base = os.readlink(f"/proc/self/fd/{folder}") if folder is not None else ""
+        paths.append(os.path.realpath(os.path.join(base, path)))
         return real_open(path, *args, **kwargs)
 
     monkeypatch.setattr("os.open", spy)
