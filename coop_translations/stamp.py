@@ -16,20 +16,21 @@ import json
 import os
 import secrets
 import stat
+import tempfile
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from .checker import Checker
 from .encoding import UTF8_BOM
 from .hashing import md5_hex
-from .layout import SIDECAR_NAME, Layout
+from .layout import Layout
 from .metadata import (NOTEBOOK_KEY, Metadata, find_comment, from_notebook, load_notebook,
                        load_sidecar, now_utc, render_comment)
 from .problems import ORPHAN, STAMPABLE
 from .safeio import Tree, Unsafe
 
-LOCK_NAME = SIDECAR_NAME + ".lock"
 
 
 class StampRefused(Exception):
@@ -88,20 +89,36 @@ def write_atomic(tree: Tree, rel: str, data: bytes, expected: tuple, expected_md
 
 @contextmanager
 def folder_lock(tree: Tree, folder: str):
-    """The lock every stamp of one language folder holds while it reads and writes."""
+    """The lock every stamp of one language folder holds while it reads and writes.
+
+    Keyed by the folder's device and inode (however it is named), in a private folder
+    of the user's temporary directory, so stamping leaves no file in the tree (a lock
+    file there would be a stray page for the site build and for git)."""
     from filelock import FileLock, Timeout
 
-    dir_fd = tree.dir_fd(folder)
-    # Through the folder's descriptor: a folder swapped for a link meanwhile is not used.
-    proc = f"/proc/self/fd/{dir_fd}"
-    base = proc if os.path.isdir(proc) else os.path.join(tree.root, folder)
-    lock = FileLock(os.path.join(base, LOCK_NAME), timeout=LOCK_TIMEOUT)
+    info = os.fstat(tree.dir_fd(folder))
+    lock = FileLock(str(_lock_folder() / f"{info.st_dev}-{info.st_ino}.lock"), timeout=LOCK_TIMEOUT)
     try:
         with lock:
             yield
     except Timeout:
-        raise StampRefused(f"{folder}: another stamp has held {LOCK_NAME} for over "
-                           f"{LOCK_TIMEOUT} s; not stamped") from None
+        raise StampRefused(f"{folder}: another stamp has held its lock for over {LOCK_TIMEOUT} s; "
+                           f"not stamped") from None
+
+
+def _lock_folder() -> Path:
+    """<tmp>/coop-translations-<uid>, created private; refused if anyone else could
+    have placed or changed what is in it."""
+    folder = Path(tempfile.gettempdir()) / f"coop-translations-{os.getuid()}"
+    try:
+        folder.mkdir(mode=0o700)
+    except FileExistsError:
+        pass
+    info = os.lstat(folder)
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
+        raise StampRefused(f"{folder} (where stamps take their locks) is not a private folder "
+                           f"of this user; remove it and stamp again")
+    return folder
 
 
 def _newline(data: bytes) -> bytes:
