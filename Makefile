@@ -1,10 +1,10 @@
 # The README's commands. `make serve` and `make test` do all the set-up on a
-# fresh machine with only Python 3.11+: they create .venv on first run.
+# fresh machine with only Python 3.11.5+: they create .venv on first run.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-# torch first, pinned: a looser spec would pull a multi-GB CUDA build.
-TORCH  ?= torch==2.13.0
+# cpu (default): CPU builds of PyTorch and TensorFlow; cuda: their CUDA builds (GPU machines).
+FRAMEWORKS ?= cpu
 # MkDocs 1.6 prints a banner about its successor on every build; we pin 1.6 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -17,8 +17,13 @@ help:
 	@echo "make check   check translations (stale, broken, missing)"
 	@echo "make outputs regenerate the output files shown under code on pages"
 	@echo "make bench   run the benchmarks"
+	@echo "make test FRAMEWORKS=cuda   the same with the CUDA builds, on a machine with an NVIDIA GPU"
 
 $(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' 2>/dev/null || { \
+	  echo "This project needs Python 3.11.5 or newer; '$(PYTHON)' is $$(command -v $(PYTHON) >/dev/null && $(PYTHON) --version 2>&1 || echo 'not found')."; \
+	  echo "Install a newer Python and run e.g. 'make test PYTHON=python3.12'."; exit 1; }
+	@echo "Creating $(VENV) with $$($(PYTHON) --version)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
@@ -27,9 +32,9 @@ $(VENV)/.site: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e .
 	@touch $@
 
-$(VENV)/.test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q "$(TORCH)"
-	$(BIN)/pip install -q -e ".[test]"
+# The frameworks' right builds for this machine, then the test tools (see the script's docstring).
+$(VENV)/.test: pyproject.toml tools/install_frameworks.py | $(BIN)/python
+	$(BIN)/python tools/install_frameworks.py $(FRAMEWORKS)
 	@touch $@ $(VENV)/.site
 
 install: $(VENV)/.site

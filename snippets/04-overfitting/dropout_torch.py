@@ -69,6 +69,10 @@ print("evaluation mode, same output twice:",
 results = {}
 for name, model in [("without dropout", plain_model), ("with dropout", dropout_model)]:
     results[name] = train(model)
+    # varies ±0.05 or ±15% on a GPU: CUDA draws other dropout masks than the CPU does,
+    # which moves the result as much as another seed would (measured across seeds on a CPU)
+    # varies ±0.03 or ±5% with the hardware: hundreds of Adam steps amplify the last-bit
+    # differences of another CPU, thread count or GPU, so your numbers may differ a little
     print(f"{name:15}  train {results[name][0]:.4f}  validation {results[name][1]:.4f}")
 # --8<-- [end:compare]
 

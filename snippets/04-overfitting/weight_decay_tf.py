@@ -73,6 +73,8 @@ for name, model, optimizer in [("without weight decay", plain_model, plain_optim
                                ("with weight decay", decay_model, decay_optimizer)]:
     train_loss, val_loss = train(model, optimizer)
     results[name] = (train_loss, val_loss, weight_size(model))
+    # varies ±0.03 or ±5% with the hardware: hundreds of Adam steps amplify the last-bit
+    # differences of another CPU, thread count or GPU, so your numbers may differ a little
     print(f"{name:20}  train {train_loss:.4f}  validation {val_loss:.4f}  "
           f"weight size {weight_size(model):.4f}")
 # --8<-- [end:compare]

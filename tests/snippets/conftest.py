@@ -13,11 +13,14 @@ Usage in tests/snippets/test_<NN>_<name>.py:
 `run_snippet(relpath)` runs the file in a persistent worker for the case's device
 mode (frameworks imported once per session) and fails naming the file and section
 when it raises or times out. The [gpu] case is skipped with "no CUDA GPU visible"
-(torch) or "no GPU device visible" (TensorFlow) when the worker sees none;
-SNIPPET_FRAMEWORKS=torch skips TensorFlow snippets with a reason saying so.
+(torch) or "no GPU device visible" (TensorFlow) when the worker sees none, and
+FAILS with that reason when REQUIRE_GPU=1 (the GPU workflow sets it, so a runner
+that lost its GPU cannot pass by skipping); SNIPPET_FRAMEWORKS=torch skips
+TensorFlow snippets with a reason saying so.
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -28,6 +31,10 @@ if str(_ROOT) not in sys.path:  # plain `pytest` (not `python -m pytest`) does n
     sys.path.insert(0, str(_ROOT))
 
 from tools.snippets.runner import WorkerPool, framework_of, selected_frameworks  # noqa: E402
+
+
+def gpu_required() -> bool:
+    return os.environ.get("REQUIRE_GPU", "").strip().lower() not in ("", "0", "false", "no")
 
 
 @pytest.fixture(scope="session")
@@ -66,6 +73,10 @@ def run_snippet(device, snippet_workers, snippet_output_dir, snippet_results):
             pytest.skip(f"SNIPPET_FRAMEWORKS excludes {framework}")
         if device == "gpu":
             reason = snippet_workers.gpu_missing_reason(framework)
+            if reason and gpu_required():
+                pytest.fail(f"REQUIRE_GPU=1 but {reason} for {framework} (snippets/{snippet}); "
+                            "check the driver (nvidia-smi) and that the CUDA builds of the frameworks are installed",
+                            pytrace=False)
             if reason:
                 pytest.skip(reason)
         key = (device, snippet)

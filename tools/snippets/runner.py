@@ -128,12 +128,14 @@ class SnippetWorker:
     """One worker process for one device mode ("cpu" hides accelerators, "gpu" leaves them visible)."""
 
     def __init__(self, mode: str = "cpu", frameworks: tuple[str, ...] | None = None,
-                 timeout_s: float = DEFAULT_TIMEOUT_S) -> None:
+                 timeout_s: float = DEFAULT_TIMEOUT_S, extra_env: dict[str, str] | None = None) -> None:
         if mode not in ("cpu", "gpu"):
             raise ValueError(f"mode must be 'cpu' or 'gpu', not {mode!r}")
         self.mode = mode
         self.frameworks = tuple(frameworks) if frameworks is not None else selected_frameworks()
         self.timeout_s = timeout_s
+        # e.g. another CPU's instruction set or thread count (tests/snippets/test_other_cpus.py)
+        self.extra_env = dict(extra_env or {})
         self.import_errors: dict[str, str | None] = {}
         self.startup_s = 0.0
         self._process: subprocess.Popen | None = None
@@ -145,6 +147,7 @@ class SnippetWorker:
     # -- process management -------------------------------------------------
     def environment(self) -> dict[str, str]:
         env = snippet_environment(self.mode)
+        env.update(self.extra_env)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
         env["PYTHONUNBUFFERED"] = "1"
         return env
