@@ -191,38 +191,74 @@ def _byte_candidates(data: bytes, every_length: bool = False):
                         break
 
 
-# The code pages ftfy undoes. A garbled UTF-8 sequence reads, in any of them, as the
-# image of a lead byte followed by the image of a continuation byte (0x80-0xBF);
-# ftfy only looks at lines where such a pair occurs.
+# The code pages ftfy undoes. A garbled UTF-8 character reads, in any of them, as the
+# image of a lead byte followed by the images of its continuation bytes (0x80-0xBF).
+# ftfy only looks at lines where two such garbled characters follow each other in
+# one code page: honest Polish, Czech or Ukrainian has single pairs that look like
+# one ("ół", "ві"), never two in a row, while a garbled word has them all along.
 _FTFY_CODECS = ("latin-1", "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257",
                 "mac_roman", "iso-8859-2", "cp437")
 
 
-def _codec_images(values) -> set[str]:
+def _images_in(codec: str, values) -> set[bytes]:
+    """UTF-8 forms of the bytes' non-ASCII images in one code page."""
     found = set()
+    for byte in values:
+        try:
+            char = bytes([byte]).decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if not char.isascii():
+            found.add(char.encode("utf-8"))
+    return found
+
+
+def _ftfy_gates() -> list[tuple[bytes, re.Pattern[bytes]]]:
+    """As _FINDERS: per first byte, a pattern with that literal prefix (searched fast,
+    behind a memchr test): in one code page, a lead image, a continuation image, then
+    both again (mixing code pages would flag honest Greek "ππ" or random accents)."""
+    branches: dict[int, list[bytes]] = {}
     for codec in _FTFY_CODECS:
-        for byte in values:
-            try:
-                found.add(bytes([byte]).decode(codec))
-            except UnicodeDecodeError:
-                pass
-    return {c for c in found if not c.isascii()}
+        leads = _images_in(codec, range(0xC2, 0xF5))
+        conts = _images_in(codec, range(0x80, 0xC0))
+        if not leads or not conts:
+            continue
+        lead, cont = _trie_pattern(leads), _trie_pattern(conts)
+        rests: dict[int, set[bytes]] = {}
+        for image in leads:
+            rests.setdefault(image[0], set()).add(image[1:])
+        for first, tails in rests.items():
+            branches.setdefault(first, []).append(_trie_pattern(tails) + cont + lead + cont)
+    return [(bytes([first]), re.compile(re.escape(bytes([first])) + b"(?:" + b"|".join(alts) + b")"))
+            for first, alts in sorted(branches.items())]
 
 
-_FTFY_GATE = re.compile(
-    _trie_pattern({c.encode("utf-8") for c in _codec_images(range(0xC2, 0xF5))})
-    + _trie_pattern({c.encode("utf-8") for c in _codec_images(range(0x80, 0xC0))}))
+_FTFY_GATES = _ftfy_gates()
+
+
+def _ftfy_lines(data: bytes) -> list[int]:
+    """Starts of the lines the gates flag, in order."""
+    starts = set()
+    for gate, finder in _FTFY_GATES:
+        if gate not in data:
+            continue
+        position = 0
+        while (match := finder.search(data, position)) is not None:
+            begin = data.rfind(b"\n", 0, match.start()) + 1
+            starts.add(begin)
+            end = data.find(b"\n", match.end())
+            if end < 0:
+                break
+            position = end
+    return sorted(starts)
 
 
 def _ftfy_candidates(data: bytes):
-    """(offset, garbled, repaired) for the words ftfy repairs, on lines the gate flags."""
-    gate = _FTFY_GATE.search(data)
-    while gate is not None:
-        begin = data.rfind(b"\n", 0, gate.start()) + 1
-        end = data.find(b"\n", gate.end())
+    """(offset, garbled, repaired) for the words ftfy repairs, on lines the gates flag."""
+    for begin in _ftfy_lines(data):
+        end = data.find(b"\n", begin)
         end = len(data) if end < 0 else end
         yield from _line_candidates(data[begin:end].decode("utf-8", "replace"), begin)
-        gate = _FTFY_GATE.search(data, end)
 
 
 def _line_candidates(line: str, offset: int):
