@@ -8,7 +8,7 @@ FRAMEWORKS ?= cpu
 # MkDocs 1.6 prints a banner about its successor on every build; we pin 1.6 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build test check outputs notebooks bench clean
+.PHONY: help install setup serve build test check outputs notebooks bench clean
 
 help:
 	@echo "make serve   serve the site on http://127.0.0.1:8000 with live reload"
@@ -17,6 +17,7 @@ help:
 	@echo "make check   check translations (stale, broken, missing)"
 	@echo "make outputs regenerate the output files shown under code on pages"
 	@echo "make bench   run the benchmarks"
+	@echo "make setup   only create .venv with everything make test needs"
 	@echo "make test FRAMEWORKS=cuda   the same with the CUDA builds, on a machine with an NVIDIA GPU"
 
 $(BIN)/python:
@@ -38,6 +39,8 @@ $(VENV)/.test: pyproject.toml tools/install_frameworks.py | $(BIN)/python
 	@touch $@ $(VENV)/.site
 
 install: $(VENV)/.site
+
+setup: $(VENV)/.test
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000

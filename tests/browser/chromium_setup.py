@@ -1,9 +1,12 @@
-"""Find Debian's chromium for the browser tests, installing it where we may.
+"""Find a Chromium for the browser tests: Debian's, or Playwright's own, installing Debian's where we may.
 
-Playwright's own browser download (`playwright install`) needs a CDN this
-project cannot count on; Debian's `chromium` package comes from the same
-mirror as everything else. `fonts-noto-cjk` comes with it so that Chinese
-pages render as text, not boxes, in the screenshots.
+Two places, because no one works everywhere: on Debian machines (and in
+workplaces whose only mirror is Debian's) the `chromium` package is the browser
+and Playwright's download CDN may be unreachable; on GitHub's Ubuntu runners
+`apt-get install chromium` gives a snap stub that cannot run headless, while
+`python -m playwright install --with-deps chromium` works (test.yml does it).
+`fonts-noto-cjk` comes with Debian's so that Chinese pages render as text, not
+boxes, in the screenshots. With CI=true a missing browser fails the tests.
 """
 
 from __future__ import annotations
@@ -58,12 +61,18 @@ def _install(packages: list[str]) -> str | None:
     return None
 
 
-def ensure_chromium() -> tuple[Path | None, list[str]]:
-    """(chromium's path or None, notes): installs missing packages when it can.
+def ensure_chromium(playwright_chromium: str | None = None) -> tuple[Path | None, list[str]]:
+    """(chromium's path or None, notes): Debian's if present, else Playwright's own if downloaded,
+    else Debian's installed when we may.
 
     None means the browser tests cannot run; the notes say why and what to run.
     A missing CJK font alone does not stop them: it is noted, not fatal.
     """
+    explicit = os.environ.get("CHROMIUM_PATH")
+    if explicit:
+        return (Path(explicit), []) if Path(explicit).is_file() else (None, [f"CHROMIUM_PATH={explicit} is not a file"])
+    if not CHROMIUM.exists() and playwright_chromium and Path(playwright_chromium).is_file():
+        return Path(playwright_chromium), []
     missing = missing_packages() if shutil.which("dpkg-query") else ([] if CHROMIUM.exists() else ["chromium"])
     notes: list[str] = []
     if missing:
@@ -71,5 +80,6 @@ def ensure_chromium() -> tuple[Path | None, list[str]]:
         if problem:
             notes.append(f"could not install {', '.join(missing)} ({problem}); run as root: {INSTALL_HINT}")
     if not CHROMIUM.exists():
-        return None, notes or [f"{CHROMIUM} is missing; run as root: {INSTALL_HINT}"]
+        return None, notes + [f"no Chromium found: run `.venv/bin/python -m playwright install --with-deps chromium`, "
+                              f"or as root: {INSTALL_HINT}"]
     return CHROMIUM, notes

@@ -9,6 +9,7 @@ assertions pass.
 
 from __future__ import annotations
 
+import os
 import warnings
 from pathlib import Path
 
@@ -31,19 +32,17 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def chromium_path() -> Path:
-    path, notes = ensure_chromium()
-    for note in notes:
-        warnings.warn(note, stacklevel=1)
-    if path is None:
-        pytest.skip("browser tests need Debian's chromium: " + "; ".join(notes))
-    return path
-
-
-@pytest.fixture(scope="session")
-def browser(chromium_path):
+def browser():
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium_path), args=LAUNCH_ARGS, headless=True)
+        path, notes = ensure_chromium(playwright.chromium.executable_path)
+        for note in notes:
+            warnings.warn(note, stacklevel=1)
+        if path is None:
+            message = "the browser tests need Chromium: " + "; ".join(notes)
+            if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+                pytest.fail(message + " (CI=true: a missing browser is a failure, not a skip)", pytrace=False)
+            pytest.skip(message)
+        browser = playwright.chromium.launch(executable_path=str(path), args=LAUNCH_ARGS, headless=True)
         yield browser
         browser.close()
 
