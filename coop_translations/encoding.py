@@ -108,21 +108,7 @@ def _trie_pattern(words: set[bytes]) -> bytes:
     return branches[0] if len(branches) == 1 else b"(?:" + b"|".join(branches) + b")"
 
 
-def _finders() -> list[tuple[bytes, re.Pattern[bytes]]]:
-    """Fast form, on raw bytes: per first byte of a lead image's UTF-8, a pattern with
-    that byte as literal prefix (which the regex engine searches fast), gated by a
-    memchr test; candidates are then checked with the exact form."""
-    rests: dict[int, set[bytes]] = {}
-    for char in _images([b for values in _LEADS.values() for b in values]):
-        encoded = char.encode("utf-8")
-        rests.setdefault(encoded[0], set()).add(encoded[1:])
-    follow = _trie_pattern({c.encode("utf-8") for c in _images(range(0x80, 0xC0))})
-    return [(bytes([first]), re.compile(re.escape(bytes([first])) + _trie_pattern(tails) + follow))
-            for first, tails in sorted(rests.items())]
-
-
 _GARBLED = _garble_pattern()
-_FINDERS = _finders()
 
 
 def _undo(garbled: str, codec: str) -> str | None:
@@ -169,26 +155,42 @@ class Garble:
     repaired: str
 
 
-def _byte_candidates(data: bytes, every_length: bool = False):
-    """(offset, garbled, repaired) for each Windows-1252/Mac Roman sequence, longest
-    plausible first (all plausible lengths with every_length)."""
-    for gate, finder in _FINDERS:
+def _exact(data: bytes, offset: int, every_length: bool):
+    """The Windows-1252/Mac Roman garble starting at `offset`, longest plausible first
+    (all plausible lengths with every_length)."""
+    window = data[offset:offset + 16].decode("utf-8", "ignore")
+    exact = _GARBLED.match(window)
+    if exact is None:
+        return
+    candidate = exact.group()
+    for length in range(len(candidate), 1, -1):  # a longest-first match may be too long
+        garbled = candidate[:length]
+        repaired = _repair(garbled)
+        if repaired and _plausible(repaired):
+            yield offset, garbled, repaired
+            if not every_length:
+                break
+
+
+def _scan(data: bytes, every_length: bool = False) -> tuple[list, list[int]]:
+    """One pass of the per-first-byte patterns (_SCANNERS): the exact detector's
+    candidates, and the starts of the lines ftfy should look at."""
+    candidates, lines = [], set()
+    for gate, scanner in _SCANNERS:
         if gate not in data:
             continue
-        for match in finder.finditer(data):
-            offset = match.start()
-            window = data[offset:offset + 16].decode("utf-8", "ignore")
-            exact = _GARBLED.match(window)
-            if exact is None:
-                continue
-            candidate = exact.group()
-            for length in range(len(candidate), 1, -1):  # a longest-first match may be too long
-                garbled = candidate[:length]
-                repaired = _repair(garbled)
-                if repaired and _plausible(repaired):
-                    yield offset, garbled, repaired
-                    if not every_length:
-                        break
+        line_end = -1
+        for match in scanner.finditer(data):
+            start = match.start()
+            if match.group("single") is not None:
+                candidates.extend(_exact(data, start, every_length))
+            elif start > line_end:
+                lines.add(data.rfind(b"\n", 0, start) + 1)
+                line_end = data.find(b"\n", match.end())
+                if line_end < 0:
+                    line_end = len(data)
+    candidates.sort(key=lambda c: c[0])
+    return candidates, sorted(lines)
 
 
 # The code pages ftfy undoes. A garbled UTF-8 character reads, in any of them, as the
@@ -213,49 +215,45 @@ def _images_in(codec: str, values) -> set[bytes]:
     return found
 
 
-def _ftfy_gates() -> list[tuple[bytes, re.Pattern[bytes]]]:
-    """As _FINDERS: per first byte, a pattern with that literal prefix (searched fast,
-    behind a memchr test): in one code page, a lead image, a continuation image, then
-    both again (mixing code pages would flag honest Greek "ππ" or random accents)."""
-    branches: dict[int, list[bytes]] = {}
+def _scanners() -> list[tuple[bytes, re.Pattern[bytes]]]:
+    """Per first byte, one pattern with that literal prefix (searched fast, behind a
+    memchr test) and two kinds of branches: a Windows-1252/Mac Roman lead image and a
+    continuation image (group "single", for the exact detector); or, in one of ftfy's
+    code pages, a lead image, a continuation image, then both again (mixing code
+    pages would flag honest Greek "ππ" or random accents)."""
+    gates: dict[int, list[bytes]] = {}
     for codec in _FTFY_CODECS:
         leads = _images_in(codec, range(0xC2, 0xF5))
         conts = _images_in(codec, range(0x80, 0xC0))
-        if not leads or not conts:
-            continue
         lead, cont = _trie_pattern(leads), _trie_pattern(conts)
         rests: dict[int, set[bytes]] = {}
         for image in leads:
             rests.setdefault(image[0], set()).add(image[1:])
         for first, tails in rests.items():
-            branches.setdefault(first, []).append(_trie_pattern(tails) + cont + lead + cont)
-    return [(bytes([first]), re.compile(re.escape(bytes([first])) + b"(?:" + b"|".join(alts) + b")"))
-            for first, alts in sorted(branches.items())]
+            gates.setdefault(first, []).append(_trie_pattern(tails) + cont + lead + cont)
+    singles: dict[int, set[bytes]] = {}
+    for char in _images([b for values in _LEADS.values() for b in values]):
+        encoded = char.encode("utf-8")
+        singles.setdefault(encoded[0], set()).add(encoded[1:])
+    follow = _trie_pattern({c.encode("utf-8") for c in _images(range(0x80, 0xC0))})
+    scanners = []
+    for first in sorted(set(gates) | set(singles)):
+        branches = gates.get(first, [])
+        single = b"(?P<single>(?!))?"           # the group exists, and never matches
+        if first in singles:
+            branches = [_trie_pattern(singles[first]) + follow + b"(?P<single>)", *branches]
+            single = b""
+        pattern = re.escape(bytes([first])) + b"(?:" + b"|".join(branches) + b")" + single
+        scanners.append((bytes([first]), re.compile(pattern)))
+    return scanners
 
 
-_FTFY_GATES = _ftfy_gates()
+_SCANNERS = _scanners()
 
 
-def _ftfy_lines(data: bytes) -> list[int]:
-    """Starts of the lines the gates flag, in order."""
-    starts = set()
-    for gate, finder in _FTFY_GATES:
-        if gate not in data:
-            continue
-        position = 0
-        while (match := finder.search(data, position)) is not None:
-            begin = data.rfind(b"\n", 0, match.start()) + 1
-            starts.add(begin)
-            end = data.find(b"\n", match.end())
-            if end < 0:
-                break
-            position = end
-    return sorted(starts)
-
-
-def _ftfy_candidates(data: bytes):
-    """(offset, garbled, repaired) for the words ftfy repairs, on lines the gates flag."""
-    for begin in _ftfy_lines(data):
+def _ftfy_candidates(data: bytes, lines: list[int]):
+    """(offset, garbled, repaired) for the words ftfy repairs, on the given lines."""
+    for begin in lines:
         end = data.find(b"\n", begin)
         end = len(data) if end < 0 else end
         yield from _line_candidates(data[begin:end].decode("utf-8", "replace"), begin)
@@ -336,8 +334,9 @@ _CORE = re.compile(r"[^\x00-\x7f](?:[^\s]*[^\x00-\x7f])?")
 
 def all_garbles(data: bytes) -> frozenset[str]:
     """Every garbled sequence either detector sees in `data` (a source's own examples)."""
-    found = {garbled for _offset, garbled, _ in _byte_candidates(data, every_length=True)}
-    found.update(garbled for _offset, garbled, _ in _ftfy_candidates(data))
+    candidates, lines = _scan(data, every_length=True)
+    found = {garbled for _offset, garbled, _ in candidates}
+    found.update(garbled for _offset, garbled, _ in _ftfy_candidates(data, lines))
     return frozenset(found)
 
 
@@ -346,8 +345,9 @@ def find_mojibake(data: bytes, source: bytes | None = b"", known=None) -> Garble
 
     `known` (a callable returning all_garbles of the source) spares recomputing it
     for every translation of one source."""
-    candidates = sorted(_byte_candidates(data), key=lambda c: c[0])
-    candidates += sorted(_ftfy_candidates(data), key=lambda c: c[0])
+    candidates, lines = _scan(data)
+    if lines:
+        candidates += sorted(_ftfy_candidates(data, lines), key=lambda c: c[0])
     if not candidates:
         return None
     in_source = known() if known is not None else all_garbles(source or b"")
