@@ -1,7 +1,7 @@
-"""What tools/hooks/translation_status.py adds to a full six-language build.
+"""What the coop-i18n plugin's translation_status feature adds to a full six-language build.
 
 Two copies of the project, each a git repository, built with and without the
-hook (its `hooks:` line and its nav entry removed), alternating so machine noise
+hook (its plugin option `translation_status: false` and its nav entry), alternating so machine noise
 hits both alike; the figures are medians of wall-clock time and of the build's CPU
 time (user + system; steadier than wall time on a shared machine):
 
@@ -35,7 +35,8 @@ from coop_translations import stamp  # noqa: E402
 from coop_translations.config import load_site_config  # noqa: E402
 from coop_translations.status import STALE_STATE, project_status, what_changed  # noqa: E402
 
-HOOK_LINE = "  - tools/hooks/translation_status.py\n"
+PLUGIN_LINE = "  - coop-i18n:\n"
+FEATURE_OFF = "      translation_status: false\n"
 NAV_LINE = "  - Translation status: translations.md\n"
 WITHOUT = "mkdocs-without-status.yml"
 # A stand-in translation is the English page plus this sentence: with some Chinese text,
@@ -53,8 +54,9 @@ def git(project: Path, *args: str) -> None:
 def prepare(project: Path, every_page_stale: bool) -> Path:
     copy_project(project)
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    assert HOOK_LINE in text and NAV_LINE in text, "mkdocs.yml no longer has the hook or nav line"
-    (project / WITHOUT).write_text(text.replace(HOOK_LINE, "").replace(NAV_LINE, ""), encoding="utf-8")
+    assert PLUGIN_LINE in text and NAV_LINE in text, "mkdocs.yml no longer has the plugin or nav line"
+    (project / WITHOUT).write_text(text.replace(PLUGIN_LINE, PLUGIN_LINE + FEATURE_OFF).replace(NAV_LINE, ""),
+                                   encoding="utf-8")
     site = load_site_config(project)
     english = project / site.docs_dir / site.default_language
     sources = sorted(p for p in english.rglob("*") if p.suffix in (".md", ".ipynb"))

@@ -60,16 +60,25 @@ class ProjectStatus:
         """The entry of a root-relative translation path, if it is one."""
         return self._by_path.get(path)
 
+    def is_source(self, path: str) -> bool:
+        """True for a root-relative path inside the source folder (for co-op-translator's
+        layout, anywhere but its output folders)."""
+        if self.source_dir:
+            return path.startswith(self.source_dir + "/")
+        return path.split("/", 1)[0] not in ("translations", "translated_images")
+
     def with_state(self, state: str) -> list[Freshness]:
         return [entry for entry in self.entries.values() if entry.state == state]
 
 
-def project_status(repo_root: Path | str) -> ProjectStatus:
-    """Every (language, page) of the project at `repo_root`, checked once."""
-    layout = layout_for(repo_root)
-    site = load_site_config(layout.root)
+def project_status(repo_root: Path | str, *, coop: bool = False, source_language: str = "en") -> ProjectStatus:
+    """Every (language, page) of the project at `repo_root`, checked once; with coop=True,
+    of a tree in co-op-translator's layout (whose sources are in `source_language`)."""
+    layout = layout_for(repo_root, coop=coop)
+    if not coop:
+        source_language = load_site_config(layout.root).default_language
     checker = Checker(layout)
-    prefix = layout.source_dir + "/"
+    prefix = layout.source_dir + "/" if layout.source_dir else ""
     entries = {}
     for result in checker.run().results:
         if result.source is None:
@@ -83,7 +92,7 @@ def project_status(repo_root: Path | str) -> ProjectStatus:
             state=state_of(result), date=meta.translation_date if meta else None,
             original_hash=meta.original_hash if meta else None, problems=tuple(result.problems))
     return ProjectStatus(
-        root=layout.root, source_language=site.default_language, source_dir=layout.source_dir,
+        root=layout.root, source_language=source_language, source_dir=layout.source_dir,
         languages=layout.languages, pages=tuple(sorted(s[len(prefix):] for s in checker.sources)),
         entries=entries)
 

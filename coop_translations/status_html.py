@@ -119,6 +119,34 @@ def matrix(rows: list[Row], columns: list[Column], entries: dict[tuple[str, str]
             f"{head}</tr></thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>\n</div>")
 
 
+_BAR_COLOURS = {"fresh": "#2e7d32", "stale": "#f9a825", "missing": "#9e9e9e", "broken": "#c62828"}
+
+
+def bars(columns: list[Column], entries: dict[tuple[str, str], Freshness], strings: dict[str, str]) -> str:
+    """One bar per language, its segments as wide as the share of pages in each state,
+    then the counts in words: each language's state at a glance, in HTML and inline CSS."""
+    rows = []
+    for column in columns:
+        counts = {state: 0 for state in STATES}
+        for (language, _page), entry in entries.items():
+            if language == column.language:
+                counts[entry.state] += 1
+        total = sum(counts.values()) or 1
+        segments = "".join(
+            f'<span class="translation-bar-{state}" data-state="{state}" data-count="{count}" '
+            f'title="{escape(strings[state])}: {count}" style="display:inline-block;height:100%;'
+            f'width:{100 * count / total:.4g}%;background:{_BAR_COLOURS[state]}"></span>'
+            for state, count in counts.items() if count)
+        words = " · ".join(f"{escape(strings[state])}: {count}" for state, count in counts.items())
+        rows.append(
+            f'<p class="translation-bar" data-language="{escape(column.language)}" style="margin:.4em 0">'
+            f'<span lang="{escape(column.language)}" style="display:inline-block;min-width:8em">{escape(column.name)}</span>'
+            f'<span class="translation-bar-track" style="display:inline-flex;vertical-align:middle;width:16em;'
+            f'max-width:50%;height:.8em;background:#eee;border-radius:.2em;overflow:hidden">{segments}</span> '
+            f'<small>{words}</small></p>')
+    return f'<div class="translation-bars" {_SEARCH_EXCLUDE}>\n' + "\n".join(rows) + "\n</div>\n"
+
+
 def _cell(entry: Freshness, strings: dict[str, str], url: str | None) -> str:
     word = escape(strings[entry.state])
     label = f'<a href="{escape(url)}">{word}</a>' if url else word

@@ -10,7 +10,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 # What a copy of the project needs to build the site (tests that break a copy on purpose).
-SITE_INPUTS = ("mkdocs.yml", "docs", "snippets", "tools", "overrides")
+SITE_INPUTS = ("mkdocs.yml", "docs", "snippets", "tools", "overrides", "ui")
 
 
 def mkdocs_env(**extra: str) -> dict[str, str]:

@@ -2,7 +2,7 @@
 
 mkdocs-jupyter deletes every cache entry its current build did not use; with
 six language builds in one run, each deleted the others' and every build
-converted every notebook again. tools/hooks/notebook_pages.py fixes that.
+converted every notebook again. The coop-i18n plugin (notebook_pages) fixes that.
 """
 
 from __future__ import annotations

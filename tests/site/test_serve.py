@@ -1,6 +1,6 @@
 """`mkdocs serve` on all six languages: an edit shows in English first, then everywhere.
 
-tools/hooks/serve_default_first.py releases the English pages as soon as they
+the coop-i18n plugin (serve_default_first) releases the English pages as soon as they
 are rebuilt and keeps the other languages' previous pages (never a 404) until
 their own rebuild is done; then every language shows the edit.
 """

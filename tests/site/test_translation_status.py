@@ -19,13 +19,16 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
 import pytest
+import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from site_build import build_site, copy_project
 from site_layout import DEFAULT, LANGUAGES, REPO_ROOT, SITE, built_page, language_root
 from coop_translations import Problem, Result, stamp
 from coop_translations.status import state_of
-from coop_translations.status_html import PLACEHOLDERS, STRING_KEYS, usable_string, with_banner
+from coop_translations.status_html import PLACEHOLDERS, usable_string, with_banner
+from mkdocs_coop_i18n.ui_strings import KEYS as STRING_KEYS
+from mkdocs_coop_i18n.ui_strings import SHIPPED as SHIPPED_UI
 
 TRANSLATED = (LANGUAGES[1], LANGUAGES[-1])            # sv and zh: Latin and Han script
 UNTRANSLATED, BROKEN_IN = [code for code in LANGUAGES if code not in (DEFAULT, *TRANSLATED)][:2]
@@ -43,7 +46,13 @@ def i18n_languages(project: Path) -> dict[str, dict]:
 
 
 def strings(project: Path, language: str) -> dict[str, str]:
-    return i18n_languages(project)[language]["extra"]["translation_status"]
+    """The language's UI strings as the plugin reads them: the site's ui/ over the shipped ones."""
+    merged = {}
+    for folder in (SHIPPED_UI, project / "ui"):
+        path = folder / f"{language}.yml"
+        if path.is_file():
+            merged.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    return merged
 
 
 def git(project: Path, *args: str) -> None:

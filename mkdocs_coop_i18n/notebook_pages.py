@@ -37,6 +37,8 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 from pymdownx.slugs import slugify
 
+from .internals import mark_notebooks_used
+
 NOTEBOOK_SUFFIX = ".ipynb"
 
 
@@ -77,13 +79,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is None or not jupyter.config["cache"]:
         return
-    from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
-
     # Every notebook of every language counts as used, so no sub-build evicts
     # another's entry; entries of deleted or edited notebooks still go.
-    for path in _notebooks(config):
-        key = _compute_cache_key(str(path), jupyter.config, jupyter.config["execute"])
-        jupyter._used_cache_paths.add(_get_cache_path(jupyter.config["cache_dir"], key))
+    mark_notebooks_used(jupyter, _notebooks(config))
 
 
 _STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)

@@ -13,18 +13,19 @@ English alone). Here, while serving:
   their previous version, rather than a 404, while they are rebuilt.
 
 `mkdocs build` is untouched. This leans on mkdocs 1.6's LiveReloadServer
-internals (_epoch_cond, _visible_epoch, _wanted_epoch): mkdocs is pinned, and
-tests/site/test_serve.py exercises it.
+internals, kept in internals.py (the feature switches itself off, with a
+warning, when they change); tests/site/test_serve.py exercises it.
 """
 
 from __future__ import annotations
 
 import mkdocs.utils
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer, _timestamp
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from i18n_state import build_language  # sibling module: MkDocs puts the hook folder on sys.path
+from .i18n_state import build_language
+from .internals import release_server
 
 _state: dict[str, object] = {}
 
@@ -41,26 +42,18 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveRel
     return server
 
 
-def _release(server: LiveReloadServer, new_epoch: bool) -> None:
-    with server._epoch_cond:
-        if new_epoch:
-            server._wanted_epoch = _timestamp()
-        server._visible_epoch = server._wanted_epoch
-        server._epoch_cond.notify_all()
-
-
 @event_priority(-95)  # the default language is written; static-i18n (-100) starts the others next
 def _release_default_language(config: MkDocsConfig) -> None:
     server = _state.get("server")
     if server is not None and build_language(config).top_level:
-        _release(server, new_epoch=False)
+        release_server(server, new_epoch=False)
 
 
 @event_priority(-120)  # every language is written and the root files are restored
 def _release_all_languages(config: MkDocsConfig) -> None:
     server = _state.get("server")
     if server is not None and build_language(config).top_level and config.plugins["i18n"].build_languages[1:]:
-        _release(server, new_epoch=True)
+        release_server(server, new_epoch=True)
 
 
 on_post_build = CombinedEvent(_release_default_language, _release_all_languages)

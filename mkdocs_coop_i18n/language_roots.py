@@ -18,7 +18,7 @@ import re
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from i18n_state import build_language  # sibling module: MkDocs puts the hook folder on sys.path
+from .i18n_state import build_language
 
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 _ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')

@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from i18n_state import build_language  # sibling module: MkDocs puts the hook folder on sys.path
+from .i18n_state import build_language
 
 
 def layout_problems(docs_dir: Path, languages: list[str], source_language: str, shown_from: Path) -> list[str]:

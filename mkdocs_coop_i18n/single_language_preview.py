@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import repo_path  # noqa: F401  (puts the checkout's tools/ on sys.path)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files

@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from i18n_state import build_language  # sibling module: MkDocs puts the hook folder on sys.path
+from .i18n_state import build_language
 
 _saved: dict[str, bytes] = {}
 

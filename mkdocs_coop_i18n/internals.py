@@ -1,0 +1,93 @@
+"""Every private internal of another package the plugin leans on, in one place.
+
+Two features cannot be built on public APIs:
+
+- the shared notebook cache (notebook_pages) marks cache entries as used with
+  mkdocs-jupyter's private `_compute_cache_key`, `_get_cache_path` and
+  `_used_cache_paths`;
+- serving the default language first (serve_default_first) moves the epoch of
+  MkDocs' `LiveReloadServer` (`_epoch_cond`, `_visible_epoch`, `_wanted_epoch`,
+  `mkdocs.livereload._timestamp`).
+
+Each is probed here once. When a newer release renamed or removed one, the
+feature logs one warning (on a logger outside `mkdocs.`, so `--strict` does not
+fail on it) and switches itself off: the site still builds, only slower or with
+the plain reload. tests/plugin/test_internals.py checks that the pinned
+versions still have them, and that the degraded path is taken when they do not.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from .ui_log import log
+
+_checked: dict[str, bool] = {}
+
+
+def _available(feature: str, probe: Callable[[], Any], why: str) -> bool:
+    if feature not in _checked:
+        try:
+            probe()
+            _checked[feature] = True
+        except Exception as error:  # ImportError, AttributeError, ...: any change means "off"
+            log.warning(f"coop-i18n: {feature} is off: {why} ({type(error).__name__}: {error}).")
+            _checked[feature] = False
+    return _checked[feature]
+
+
+# -- mkdocs-jupyter's notebook cache --------------------------------------------------------
+
+def _jupyter_cache_api():
+    from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
+    return _compute_cache_key, _get_cache_path
+
+
+def mark_notebooks_used(jupyter, paths) -> bool:
+    """Count every notebook in `paths` as used in mkdocs-jupyter's cache, so no language
+    sub-build evicts another's entry. False (and nothing done) when the internal is gone."""
+    def probe():
+        _jupyter_cache_api()
+        if not isinstance(jupyter._used_cache_paths, set):
+            raise AttributeError("_used_cache_paths is not a set")
+
+    if not _available("the shared notebook cache", probe,
+                      "mkdocs-jupyter's private cache functions changed; every language converts its notebooks again"):
+        return False
+    compute_key, cache_path = _jupyter_cache_api()
+    for path in paths:
+        key = compute_key(str(path), jupyter.config, jupyter.config["execute"])
+        jupyter._used_cache_paths.add(cache_path(jupyter.config["cache_dir"], key))
+    return True
+
+
+# -- MkDocs' live-reload server --------------------------------------------------------------
+
+def _livereload_api(server=None):
+    from mkdocs.livereload import _timestamp
+    if server is not None:
+        server._epoch_cond, server._visible_epoch, server._wanted_epoch  # noqa: B018 (probe)
+    return _timestamp
+
+
+def release_server(server, new_epoch: bool) -> bool:
+    """Let `mkdocs serve` answer page requests now (and, with new_epoch, tell open pages
+    to reload). False (and nothing done) when the server's internals changed."""
+    if not _available("serving the default language first", lambda: _livereload_api(server),
+                      "MkDocs' LiveReloadServer internals changed; pages wait for every language"):
+        return False
+    timestamp = _livereload_api()
+    with server._epoch_cond:
+        if new_epoch:
+            server._wanted_epoch = timestamp()
+        server._visible_epoch = server._wanted_epoch
+        server._epoch_cond.notify_all()
+    return True
+
+
+def reset() -> None:
+    """Forget the probes (tests)."""
+    _checked.clear()
+
+
+__all__ = ["mark_notebooks_used", "release_server", "reset"]
