@@ -106,7 +106,7 @@ def what_changed(status: ProjectStatus, entries: list[Freshness]) -> dict[str, D
         key = (entry.source, entry.original_hash)
         if key not in by_version:
             try:
-                by_version[key] = history_diff(status.root, entry.path)
+                by_version[key] = history_diff(status.root, entry.path, coop=not status.source_dir)
             except GitError as error:
                 by_version[key] = DiffResult("", [], None, (
                     f"The history of {entry.source} is not available in this build ({error}), so "

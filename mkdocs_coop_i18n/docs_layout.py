@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from .coop_layout import coop_root
 from .i18n_state import build_language
 
 
@@ -49,8 +50,8 @@ def layout_problems(docs_dir: Path, languages: list[str], source_language: str, 
 @event_priority(100)
 def on_pre_build(config: MkDocsConfig) -> None:
     plugin = config.plugins["i18n"]
-    if not build_language(config).top_level or plugin.config.build_only_locale:
-        return  # checked once per full build; a one-language preview skips it
+    if not build_language(config).top_level or plugin.config.build_only_locale or coop_root() is not None:
+        return  # checked once per full build; a one-language preview skips it; co-op trees have no docs/<lang>/
     languages = [language.locale for language in plugin.config.languages]
     problems = layout_problems(Path(config.docs_dir), languages, plugin.default_language,
                                shown_from=Path(config.config_file_path).parent)

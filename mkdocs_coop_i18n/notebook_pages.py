@@ -37,6 +37,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 from pymdownx.slugs import slugify
 
+from .coop_layout import coop_files
 from .internals import mark_notebooks_used
 
 NOTEBOOK_SUFFIX = ".ipynb"
@@ -48,6 +49,9 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def _notebooks(config: MkDocsConfig) -> list[Path]:
+    presented = coop_files()
+    if presented is not None:  # a co-op-translator tree: the notebooks found there, wherever they are
+        return sorted(Path(real) for real in presented.values() if real.endswith(NOTEBOOK_SUFFIX))
     return sorted(Path(config.docs_dir).rglob(f"*{NOTEBOOK_SUFFIX}"))
 
 

@@ -17,10 +17,14 @@ from mkdocs.structure.files import File, Files
 
 from coop_translations.config import load_site_config
 
+from .coop_layout import coop_root
+
 
 @event_priority(-110)  # after static-i18n (-100) chose this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     locale = config.plugins["i18n"].config.build_only_locale
+    if not locale or coop_root() is not None:
+        return files
     source = load_site_config(Path(config.config_file_path).parent).default_language
     if not locale or locale == source:
         return files

@@ -66,8 +66,8 @@ def strings_for(language: str) -> dict[str, str]:
                 raise PluginError(f"UI string '{key}' is missing in English ({FALLBACK}.yml); the plugin needs it.")
         if missing and language != FALLBACK:
             where = f"{site_dir()}/{language}.yml" if site_dir() else f"a ui_strings_dir with {language}.yml"
-            log.warning(f"coop-i18n: UI strings for '{language}' lack {', '.join(missing)}; showing English. "
-                        f"Translate them in {where}.")
+            which = "has no UI strings" if len(missing) == len(KEYS) else f"lacks the UI strings {', '.join(missing)}"
+            log.warning(f"coop-i18n: '{language}' {which}; showing English. Translate them in {where}.")
         _cache[language] = chosen
     return _cache[language]
 

@@ -10,6 +10,7 @@ byte.
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 from site_build import REPO_ROOT, build_site, copy_project
@@ -24,8 +25,13 @@ def site_files(site: Path) -> dict[str, bytes]:
 
 def test_cached_build_equals_plain_serial_build(built_site, tmp_path):
     project = copy_project(tmp_path / "plain")
-    # The same git history, so the translation diff pages come out the same.
-    shutil.copytree(REPO_ROOT / ".git", project / ".git")
+    # The same git history, so the translation diff pages come out the same
+    # (in a linked worktree .git is a file: clone the history instead).
+    if (REPO_ROOT / ".git").is_dir():
+        shutil.copytree(REPO_ROOT / ".git", project / ".git")
+    else:
+        subprocess.run(["git", "clone", "-q", "--no-checkout", str(REPO_ROOT), str(tmp_path / "history")], check=True)
+        shutil.move(tmp_path / "history" / ".git", project / ".git")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert text.count(PLUGIN_LINE) == 1
