@@ -132,11 +132,19 @@ def _material_language(config) -> None:
     chrome and search setup (no stemmer) instead of a missing template. (Not done with
     static-i18n's per-language `theme` override: it restores the first language's
     override as the "original" for every later language.)"""
+    _state.pop("html_lang", None)
     if config.theme.name == "material" and not _material_knows(config.theme["language"]):
+        _state["html_lang"] = config.theme["language"]
         config.theme["language"] = "en"
 
 
 on_config = CombinedEvent(_discover, _material_language)
+
+
+def on_post_page(output: str, page, config) -> str:
+    """The page still says which language it is in (screen readers, search engines)."""
+    language = _state.get("html_lang")
+    return output.replace('<html lang="en"', f'<html lang="{language}"', 1) if language else output
 
 
 # -- files ----------------------------------------------------------------------------------
