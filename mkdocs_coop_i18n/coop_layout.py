@@ -175,6 +175,8 @@ def _without_readme_clashes(paths: list[str]) -> list[str]:
 def presented_files(root: Path, default: str, languages: list[str], config) -> dict[str, str]:
     """src_uri as static-i18n expects it -> the real file."""
     skip = {Path(os.path.realpath(config.site_dir))}
+    if option("ui_strings_dir"):
+        skip.add(Path(os.path.realpath(Path(option("config_dir"), option("ui_strings_dir")))))
     config_file = Path(os.path.realpath(config.config_file_path)).relative_to(root).as_posix()
     mapping = {}
     sources = [p for p in _walk(root, frozenset({TRANSLATIONS, IMAGES}), skip) if p != config_file]
