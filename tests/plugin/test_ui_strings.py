@@ -73,3 +73,19 @@ def test_output_titles_are_localized_only_on_fences():
     assert out.count('title="Utdata"') == 2 and 'title="train.py"' in out
     assert 'Text about "Output".' in out
     assert localize_output_titles(page, "Output", "Output") == page
+
+
+def test_links_are_rebased_from_where_pages_lie_to_where_the_site_sees_them():
+    from mkdocs_coop_i18n.coop_layout import rewrite_links
+
+    translated = ("![x](../../../../translated_images/n.abc.sv.png) [next](../02/README.md) "
+                  '<img src="../../../../lessons/01/images/a.png"> [web](https://example.org/a.md) [top](#t)')
+    out = rewrite_links(translated, "translations/sv/lessons/01/README.md", "sv/lessons/01/README.md", None)
+    assert "](../../../translated_images/n.abc.sv.png)" in out, "one folder less deep than on disk"
+    assert "](../02/README.md)" in out, "links within the language folder are unchanged"
+    assert 'src="../../../lessons/01/images/a.png"' in out
+    assert "(https://example.org/a.md)" in out and "(#t)" in out
+
+    english = "[Svenska](translations/sv/README.md) [lesson](lessons/01/README.md)"
+    out = rewrite_links(english, "README.md", "en/README.md", lambda language, rel: f"{language}/")
+    assert out == "[Svenska](sv/) [lesson](lessons/01/README.md)"
