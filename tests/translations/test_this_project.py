@@ -55,11 +55,12 @@ def test_an_english_edit_warns_by_default_and_fails_only_when_asked(tmp_path):
     with open(page, "a", encoding="utf-8") as out:
         out.write("\nOne more sentence for the readers.\n")
 
-    default = check(copy)
+    default = check(copy, "--format", "json")
     assert default.returncode == 0, default.stdout + default.stderr
-    stale = [line for line in default.stdout.splitlines() if line.split()[:2] == ["warning", "stale"]]
-    assert len(stale) == len(site.translation_languages), default.stdout
+    stale = {r["path"] for r in json.loads(default.stdout)["results"]
+             if any(p["code"] == "stale" for p in r["problems"])}
+    assert {f"{site.docs_dir}/{language}/glossary.md" for language in site.translation_languages} <= stale
 
     strict = check(copy, "--fail-on", "stale")
     assert strict.returncode == 1, strict.stdout
-    assert strict.stdout.count("  error   stale") == len(site.translation_languages)
+    assert strict.stdout.count("  error   stale") == len(stale)
