@@ -12,8 +12,7 @@ import textwrap
 import pytest
 
 from tools.snippets.compare import differences
-from tools.snippets.contract import declarations
-from tools.snippets.page_code import TAB_LABELS, PageCode, lesson_pages, page_code, parse_page
+from tools.snippets.page_code import TAB_LABELS, lesson_pages, page_code, parse_page
 from tools.snippets.runner import selected_frameworks
 
 PAGES = lesson_pages()
@@ -44,14 +43,6 @@ def page_runs(snippet_workers, tmp_path_factory):
     return run
 
 
-def shown_declarations(shown: PageCode) -> list:
-    """The `# varies` comments of the included snippet files that the page itself shows."""
-    found = []
-    for path, ranges in shown.shown_lines().items():
-        found += [d for d in declarations(path) if any(start < d.line < end for start, end in ranges)]
-    return found
-
-
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_page_code_runs_and_prints_what_the_page_shows(case, page_runs):
     page, framework = case
@@ -66,7 +57,7 @@ def test_page_code_runs_and_prints_what_the_page_shows(case, page_runs):
         last = (result.error or "").strip().splitlines()[-1:] or [result.status]
         pytest.fail(f"{shown.label}: the page's code, copied in page order, {result.status}{where}\n"
                     f"  {last[0]}\n(full error below)\n{result.error}", pytrace=False)
-    found = differences(shown.output, result.stdout, "cpu", found=shown_declarations(shown))
+    found = differences(shown.output, result.stdout, "cpu", found=shown.declarations())
     if found:
         pytest.fail(f"{shown.label}: the page's code, copied in page order, does not print the page's Output "
                     "blocks (first difference first):\n  " + "\n  ".join(found[:10]), pytrace=False)

@@ -187,6 +187,13 @@ class PageCode:
     def snippet_files(self) -> list[Path]:
         return sorted({include.file for include in self.includes if include.file.suffix == ".py"})
 
+    def declarations(self) -> list:
+        """The `# varies` comments the page shows (in included sections), for comparing its outputs."""
+        from .contract import declarations
+
+        return [d for path, ranges in self.shown_lines().items() for d in declarations(path)
+                if any(start < d.line < end for start, end in ranges)]
+
     def shown_lines(self) -> dict[Path, list[tuple[int, int]]]:
         """Per included snippet file, the line ranges the page shows (whole file: everything)."""
         ranges: dict[Path, list[tuple[int, int]]] = {}
