@@ -55,7 +55,8 @@ def test_page_code_runs_and_prints_what_the_page_shows(case, page_runs):
             code_line = shown.code.splitlines()[result.line - 1] if result.line <= len(shown.code.splitlines()) else ""
             where = f" at line {result.line} of the copied code, shown at {shown.origin(result.line)}: {code_line.strip()!r}"
         last = (result.error or "").strip().splitlines()[-1:] or [result.status]
-        pytest.fail(f"{shown.label}: the page's code, copied in page order, {result.status}{where}\n"
+        what = {"error": "raised", "timeout": "timed out", "crashed": "crashed the worker"}.get(result.status, result.status)
+        pytest.fail(f"{shown.label}: the page's code, copied in page order, {what}{where}\n"
                     f"  {last[0]}\n(full error below)\n{result.error}", pytrace=False)
     found = differences(shown.output, result.stdout, "cpu", found=shown.declarations())
     if found:
