@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import repo_path  # noqa: F401  (puts the checkout's tools/ on sys.path)
+import repo_path
+
+repo_path.ensure()  # the checkout's tools/ on sys.path, for every hook (see repo_path)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files

@@ -8,7 +8,9 @@ readers; it is found with the checker's own pattern (coop_translations).
 
 from __future__ import annotations
 
-import repo_path  # noqa: F401  (puts the checkout's tools/ on sys.path)
+import repo_path
+
+repo_path.ensure()  # the checkout's tools/ on sys.path, for every hook (see repo_path)
 from mkdocs.plugins import event_priority
 
 from coop_translations.metadata import find_comment
