@@ -168,7 +168,10 @@ class Tree:
         try:
             if info.st_size > limit:
                 raise TooLarge(rel, info.st_size, limit)
-            return read_all(fd, info.st_size), info
+            data = read_all(fd, info.st_size, limit)
+            if len(data) > limit:           # it grew while being read
+                raise TooLarge(rel, len(data), limit)
+            return data, info
         finally:
             os.close(fd)
 
@@ -205,14 +208,16 @@ class TooLarge(CheckerIOError):
         self.rel, self.size, self.limit = rel, size, limit
 
 
-def read_all(fd: int, size: int) -> bytes:
-    """Reads to the end (a file may grow while it is read); one read for most files."""
-    chunks, want = [], size + 1
-    while True:
+def read_all(fd: int, size: int, limit: int) -> bytes:
+    """Reads to the end (a file may grow while it is read), but not much past `limit`;
+    one read for most files."""
+    chunks, want, total = [], size + 1, 0
+    while total <= limit:
         chunk = os.read(fd, max(want, CHUNK))
         if not chunk:
             break
         chunks.append(chunk)
+        total += len(chunk)
         want = CHUNK
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
