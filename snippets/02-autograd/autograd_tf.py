@@ -23,14 +23,6 @@ with tf.GradientTape() as tape:
 print("gradient with respect to w:", tape.gradient(out, w).numpy())
 # --8<-- [end:vector]
 
-# --8<-- [start:again]
-with tf.GradientTape(persistent=True) as tape:  # a normal tape can answer only once
-    y = x**2 + 3 * x
-    z = 5 * x
-print("dy/dx:", tape.gradient(y, x).numpy(), " dz/dx:", tape.gradient(z, x).numpy())
-del tape  # free the recording when done
-# --8<-- [end:again]
-
 assert dy_dx.numpy() == 2 * 2.0 + 3, "dy/dx of x² + 3x at x = 2 should be 7"
 with tf.GradientTape() as check_tape:
     out = tf.reduce_sum(w * inputs)

@@ -19,15 +19,5 @@ out.backward()
 print("gradient with respect to w:", w.grad)
 # --8<-- [end:vector]
 
-# --8<-- [start:again]
-first = x.grad.item()
-y = x**2 + 3 * x
-y.backward()  # a second backward() ADDS to x.grad
-print("after a second backward():", x.grad.item())
-x.grad.zero_()  # so training loops reset gradients before each step
-print("after zero_():", x.grad.item())
-# --8<-- [end:again]
-
-assert first == 2 * 2.0 + 3, "dy/dx of x² + 3x at x = 2 should be 7"
+assert x.grad.item() == 2 * 2.0 + 3, "dy/dx of x² + 3x at x = 2 should be 7"
 assert torch.equal(w.grad, inputs), "the gradient of w·inputs with respect to w should be inputs"
-assert x.grad.item() == 0.0, "zero_() should reset the stored gradient"
