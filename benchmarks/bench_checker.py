@@ -2,7 +2,8 @@
 
 1. `check --root` over a generated co-op-translator tree (54 languages x 70 sources,
    about 76 MB of translations, some stale, some without metadata) against `md5sum`
-   over the same translation and source files. Target: at most 5x md5sum.
+   over the same translation and source files, every problem kind on, default settings.
+   Target (issue 11): at most 3x md5sum.
    Timed as subprocesses (so interpreter start-up is included), best of several
    runs, wall clock and CPU time; also in-process, single process.
 2. `diff` on a source with 1,000 commits of history whose translated version is the
@@ -80,15 +81,17 @@ def bench_check(root: Path, runs: int) -> None:
           f"other problems {summary['problems'] - summary['stale'] - summary['missing-metadata']}")
     print(f"{'':34} {'wall s':>8} {'ratio':>7} {'CPU s':>8} {'ratio':>7}")
     print(f"{'md5sum (xargs)':34} {md5[0]:8.3f} {1:7.1f} {md5[1]:8.3f} {1:7.1f}")
-    cpus = min(os.cpu_count() or 1, 8)
-    for name, (wall, cpu, status) in ((f"check subprocess, default ({cpus} CPUs)", auto),
+    for name, (wall, cpu, status) in (("check subprocess, default (idle CPUs)", auto),
                                       ("check subprocess, --jobs 1", single)):
         print(f"{name:34} {wall:8.3f} {wall / md5[0]:7.1f} {cpu:8.3f} {cpu / md5[1]:7.1f}"
               f"   (exit {status})")
     wall = min(in_process)
     print(f"{'check in-process, one process':34} {wall:8.3f} {wall / md5[0]:7.1f}")
-    verdict = "within" if auto[0] / md5[0] <= 5 else "OVER"
-    print(f"target: check (default) at most 5x md5sum wall time: {verdict} ({auto[0] / md5[0]:.1f}x)")
+    verdict = "within" if auto[0] / md5[0] <= 3 else "OVER"
+    print(f"target: check (default) at most 3x md5sum wall time: {verdict} ({auto[0] / md5[0]:.1f}x)")
+    load = os.getloadavg()[0]
+    if load > 0.5:
+        print(f"note: load average {load:.1f} while measuring; ratios on a busy machine run high")
 
 
 def bench_diff(work: Path, runs: int) -> None:

@@ -5,7 +5,6 @@ translation is read once and every check works on those bytes.
 """
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass
 from functools import cached_property

@@ -98,12 +98,26 @@ def run_check(args) -> int:
     layout = _layout(args.root)
     checker = Checker(layout)
     jobs = args.jobs
-    if jobs is None:      # forking pays off only for thousands of pages
+    if jobs is None:      # forking pays off only for thousands of pages, on idle CPUs
         large = len(checker.sources) * len(layout.languages) >= PARALLEL_FROM
-        jobs = min(os.cpu_count() or 1, 8) if large else 1
+        jobs = _idle_cpus() if large else 1
     report = checker.run(jobs=max(jobs, 1))
     sys.stdout.write(render(report, args.format, failing))
     return PROBLEMS if report.failing(failing) else OK
+
+
+def _idle_cpus() -> int:
+    """CPUs this process may use that other work is not already using (1 to 8): on a
+    busy machine a second process only adds its start-up and the results' transfer."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:
+        busy = 0.0
+    return max(1, min(8, cpus, round(cpus - busy + 0.5)))
 
 
 def run_diff(args) -> int:

@@ -236,6 +236,8 @@ def _scanners() -> list[tuple[bytes, re.Pattern[bytes]]]:
         encoded = char.encode("utf-8")
         singles.setdefault(encoded[0], set()).add(encoded[1:])
     follow = _trie_pattern({c.encode("utf-8") for c in _images(range(0x80, 0xC0))})
+    any_cont = _trie_pattern({image for codec in _FTFY_CODECS
+                              for image in _images_in(codec, range(0x80, 0xC0))})
     scanners = []
     for first in sorted(set(gates) | set(singles)):
         branches = gates.get(first, [])
@@ -243,7 +245,13 @@ def _scanners() -> list[tuple[bytes, re.Pattern[bytes]]]:
         if first in singles:
             branches = [_trie_pattern(singles[first]) + follow + b"(?P<single>)", *branches]
             single = b""
-        pattern = re.escape(bytes([first])) + b"(?:" + b"|".join(branches) + b")" + single
+        # Every branch continues with a continuation image right after the lead image:
+        # one lookahead turns away the usual honest cases (an accented letter, then
+        # ASCII; a Cyrillic letter, then another) before any branch is tried.
+        width = 1 if first < 0xE0 else 2 if first < 0xF0 else 3
+        ahead = b"(?=[\x80-\xbf]{%d}%s)" % (width, any_cont)
+        pattern = (re.escape(bytes([first])) + ahead + b"(?:" + b"|".join(branches) + b")"
+                   + single)
         scanners.append((bytes([first]), re.compile(pattern)))
     return scanners
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .structure import Structure, _attribute_list, line_end, snippet_lines, tab_labels
+from .structure import Structure, _attribute_list, _inside, line_end, snippet_lines, tab_labels
 
 # A heading (up to three spaces in) and the rest of its line; a literal "#" first.
 _HEADING = re.compile(rb"#(?:(?<=\n#)|(?<=\n #)|(?<=\n  #)|(?<=\n   #))#{0,5}(?:[ \t]([^\n]*)|(?=\r?\n|\Z))")
@@ -65,7 +65,9 @@ class Fingerprint:
 def fingerprint(source: Structure) -> Fingerprint:
     data = source.data
     blocks = [data[start:end] for start, end in source.code_ranges]
-    snippets = [data[begin:line_end(data, begin)] for begin, _ in snippet_lines(data)]
+    # An include inside a code block is checked with its block (verbatim, in order).
+    snippets = [data[begin:line_end(data, begin)] for begin, _ in snippet_lines(data)
+                if not _inside(begin, source.code_ranges)]
     tabs = [data[begin:line_end(data, begin)] for begin, _ in tab_labels(data)]
     return Fingerprint(_counts(data), (blocks, snippets, tabs), _tokens(data), _has_html(data))
 

@@ -8,6 +8,7 @@ FIFO or device put in a file's place can never make a read wait.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
@@ -19,6 +20,7 @@ MAX_READ_BYTES = 256 * 1024 * 1024
 # The deepest folder nesting scanned; deeper is a tree nobody writes by hand.
 MAX_DEPTH = 64
 CHUNK = 1024 * 1024
+_MAX_OPEN_DIRS = 512     # cached folder descriptors; more are closed and reopened
 
 _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 _FILE_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
@@ -77,25 +79,26 @@ class Tree:
         if fd is not None:
             return fd
         parent, _, name = rel.rpartition("/")
-        if name in ("", ".", "..") or len(self._dirs) > 512 and not self._trim():
+        if name in ("", ".", ".."):
             raise Unsafe(f"{rel}: not a plain folder name")
+        if len(self._dirs) > _MAX_OPEN_DIRS:
+            self._trim()
         parent_fd = self.dir_fd(parent)
         try:
             fd = os.open(name, _DIR_FLAGS, dir_fd=parent_fd)
         except OSError as exc:
-            if exc.errno == 40 or (exc.errno == 20 and _is_link(parent_fd, name)):   # ELOOP
+            if exc.errno == errno.ELOOP or (exc.errno == errno.ENOTDIR and _is_link(parent_fd, name)):
                 raise Unsafe(f"{rel} is a symbolic link") from None
             raise
         self._dirs[rel] = fd
         return fd
 
-    def _trim(self) -> bool:
+    def _trim(self) -> None:
         """Closes cached folders (not the root) so a huge tree never runs out of descriptors."""
         for key, fd in list(self._dirs.items()):
             if key:
                 os.close(fd)
                 del self._dirs[key]
-        return True
 
     def is_dir(self, rel: str) -> bool:
         """True for a real folder; False when absent; Unsafe for a link; CheckerIOError
@@ -148,7 +151,7 @@ class Tree:
         try:
             fd = os.open(name, _FILE_FLAGS, dir_fd=dir_fd)
         except OSError as exc:
-            if exc.errno == 40:
+            if exc.errno == errno.ELOOP:
                 raise Unsafe(f"{rel} is a symbolic link") from None
             raise
         info = os.fstat(fd)
@@ -165,7 +168,10 @@ class Tree:
         try:
             if info.st_size > limit:
                 raise TooLarge(rel, info.st_size, limit)
-            return read_all(fd, info.st_size), info
+            data = read_all(fd, info.st_size, limit)
+            if len(data) > limit:           # it grew while being read
+                raise TooLarge(rel, len(data), limit)
+            return data, info
         finally:
             os.close(fd)
 
@@ -202,14 +208,16 @@ class TooLarge(CheckerIOError):
         self.rel, self.size, self.limit = rel, size, limit
 
 
-def read_all(fd: int, size: int) -> bytes:
-    """Reads to the end (a file may grow while it is read); one read for most files."""
-    chunks, want = [], size + 1
-    while True:
+def read_all(fd: int, size: int, limit: int) -> bytes:
+    """Reads to the end (a file may grow while it is read), but not much past `limit`;
+    one read for most files."""
+    chunks, want, total = [], size + 1, 0
+    while total <= limit:
         chunk = os.read(fd, max(want, CHUNK))
         if not chunk:
             break
         chunks.append(chunk)
+        total += len(chunk)
         want = CHUNK
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 

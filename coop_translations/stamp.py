@@ -85,6 +85,10 @@ def write_atomic(tree: Tree, rel: str, data: bytes, expected: tuple, expected_md
         except FileNotFoundError:
             pass
         raise
+    try:
+        os.fsync(dir_fd)                # so the rename itself survives a crash
+    except OSError:
+        pass                            # some file systems cannot sync a folder
 
 
 @contextmanager

@@ -16,6 +16,7 @@ y = torch.from_numpy(y_np)
 w = torch.zeros(1, requires_grad=True)  # slope, to be learned
 b = torch.zeros(1, requires_grad=True)  # intercept, to be learned
 learning_rate = 0.2
+losses = []  # the loss of every step, for the plot below the code
 
 for step in range(300):
     prediction = w * x + b
@@ -26,14 +27,55 @@ for step in range(300):
         b -= learning_rate * b.grad
         w.grad.zero_()
         b.grad.zero_()
+    losses.append(loss.item())
     if step % 50 == 0:
         print(f"step {step:3d}  loss {loss.item():.4f}")
 
 print(f"learned w = {w.item():.4f}, b = {b.item():.4f}, final loss {loss.item():.4f}")
+true_loss = ((2.0 * x + 1.0 - y) ** 2).mean()  # the line the data was made from
+print(f"loss of the true line y = 2x + 1 on these points: {true_loss.item():.4f}")
 # --8<-- [end:train]
+
+import os
+
+learned_w, learned_b = w.item(), b.item()
+
+# The picture (not shown on the page): the data with the true and the learned line, and the loss per step.
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
+OUTPUT_DIR = Path(os.environ.get("SNIPPET_OUTPUT_DIR", Path(__file__).resolve().parent / "outputs"))
+fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
+left.scatter(x_np[:, 0], y_np[:, 0], s=12, color="#9095b8", label="data: 2x + 1 + noise")
+ends = np.array([0.0, 1.0])
+left.plot(ends, 2.0 * ends + 1.0, color="black", linestyle="--", label="true line y = 2x + 1")
+left.plot(ends, learned_w * ends + learned_b, color="#e65100", label=f"learned line y = {learned_w:.2f}x + {learned_b:.2f}")
+left.set_xlabel("x")
+left.set_ylabel("y")
+left.set_title("The data and the learned line")
+left.legend()
+right.plot(losses, color="#3f51b5", label="training loss (mean squared error)")
+right.axhline(0.01, color="black", linestyle="--", label="noise variance 0.1² = 0.01")
+right.set_yscale("log")
+right.set_xlabel("step")
+right.set_ylabel("loss (log scale)")
+right.set_title("The loss during gradient descent")
+right.legend()
+fig.tight_layout()
+OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
+fig.savefig(OUTPUT_DIR / "linear_regression.png", dpi=100)
+plt.close(fig)
 
 # Least squares solved directly, independent of gradient descent.
 slope, intercept = np.polyfit(x_np[:, 0], y_np[:, 0], deg=1)
 assert abs(w.item() - slope) < 1e-2 and abs(b.item() - intercept) < 1e-2, "gradient descent should reach the least-squares line"
 assert abs(w.item() - 2.0) < 0.1 and abs(b.item() - 1.0) < 0.1, "the learned line should be close to y = 2x + 1"
 assert loss.item() < 0.02, "the loss should fall to about the noise level (0.1² = 0.01)"
+assert loss.item() <= true_loss.item(), "on its own training points, the least-squares line beats even the true line"
+assert abs(true_loss.item() - 0.01) < 0.002, "the true line's loss should be close to the noise variance 0.01"
+assert len(losses) == 300 and losses[-1] < losses[0] / 100, "the loss should fall during training"
+assert (OUTPUT_DIR / "linear_regression.png").stat().st_size > 10_000, "plot not written"

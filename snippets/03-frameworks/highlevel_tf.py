@@ -22,9 +22,13 @@ labels_np = np.concatenate([np.zeros(n), np.ones(n)]).reshape(-1, 1).astype(np.f
 # --8<-- [start:model]
 model = keras.Sequential([
     keras.Input(shape=(2,)),
-    keras.layers.Dense(1, activation="sigmoid"),  # one fully connected layer
+    keras.layers.Dense(1),  # one fully connected layer; its output is a logit, no sigmoid
 ])
-model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.5), loss="binary_crossentropy", metrics=["accuracy"])
+model.compile(
+    optimizer=keras.optimizers.SGD(learning_rate=0.5),
+    loss=keras.losses.BinaryCrossentropy(from_logits=True),  # sigmoid and binary cross-entropy in one safe step
+    metrics=[keras.metrics.BinaryAccuracy(threshold=0.0)],  # a logit above 0 means class 1
+)
 # --8<-- [end:model]
 
 # --8<-- [start:train]

@@ -45,6 +45,34 @@ accuracy = tf.reduce_mean(tf.cast(predicted == labels, tf.float32)).numpy()
 print(f"training accuracy: {accuracy:.4f}")
 # --8<-- [end:train]
 
+# The picture (not shown on the page): the two clouds and the border the model learned, a PNG file.
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # a PNG file, never a window
+import matplotlib.pyplot as plt
+
+OUTPUT_DIR = Path(os.environ.get("SNIPPET_OUTPUT_DIR", Path(__file__).resolve().parent / "outputs"))
+(w1, w2), b = weights.numpy().ravel(), float(bias.numpy()[0])
+border_x = np.array([-3.5, 3.5])
+border_y = -(w1 * border_x + b) / w2  # the points where w1*x + w2*y + b = 0
+plt.figure(figsize=(5, 5))
+plt.scatter(*class0.T, s=12, color="#08519c", label="class 0")
+plt.scatter(*class1.T, s=12, color="#a63603", label="class 1")
+plt.plot(border_x, border_y, color="black", label="learned border (probability 0.5)")
+plt.xlim(-3.5, 3.5)
+plt.ylim(-3.5, 3.5)
+plt.gca().set_aspect("equal")
+plt.xlabel("first coordinate")
+plt.ylabel("second coordinate")
+plt.title("Two clouds and the learned border (TensorFlow)")
+plt.legend(loc="lower right")
+OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
+plt.savefig(OUTPUT_DIR / "two_clouds_border_tf.png", dpi=80, bbox_inches="tight")
+plt.close()
+
 # The two clouds overlap a little: about 96% of points can be classified correctly.
 assert accuracy > 0.9, f"accuracy {accuracy:.3f} should be above 0.9"
 assert loss.numpy() < 0.3, f"the loss {loss.numpy():.3f} should fall below 0.3 (it starts at log 2 = 0.69)"
+assert (OUTPUT_DIR / "two_clouds_border_tf.png").stat().st_size > 10_000, "plot not written"

@@ -25,27 +25,26 @@ x_train, y_train = make_points(12)
 x_val, y_val = make_points(200)
 loss_fn = nn.MSELoss()
 
-
-def train(model):
-    """The loop of learning_curves_torch.py; returns the final training and validation loss."""
-    optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
+# --8<-- [start:setup]
+def train(model, optimizer):
+    """The loop of the learning curves; returns the final training and validation loss."""
     for epoch in range(EPOCHS):
         model.train()
         optimizer.zero_grad()
-        train_loss = loss_fn(model(x_train), y_train)
-        train_loss.backward()
+        loss_fn(model(x_train), y_train).backward()
         optimizer.step()
     model.eval()
     with torch.no_grad():
         return loss_fn(model(x_train), y_train).item(), loss_fn(model(x_val), y_val).item()
 
 
-torch.manual_seed(0)
+torch.manual_seed(0)  # the network of the learning curves, again with the same first weights
 plain_model = nn.Sequential(
     nn.Linear(1, 128), nn.ReLU(),
     nn.Linear(128, 128), nn.ReLU(),
     nn.Linear(128, 1),
 ).to(device)
+# --8<-- [end:setup]
 
 # --8<-- [start:model]
 torch.manual_seed(0)
@@ -68,7 +67,8 @@ print("evaluation mode, same output twice:",
 # --8<-- [start:compare]
 results = {}
 for name, model in [("without dropout", plain_model), ("with dropout", dropout_model)]:
-    results[name] = train(model)
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
+    results[name] = train(model, optimizer)
     # varies ±0.05 or ±15% on a GPU: CUDA draws other dropout masks than the CPU does,
     # which moves the result as much as another seed would (measured across seeds on a CPU)
     # varies ±0.03 or ±5% with the hardware: hundreds of Adam steps amplify the last-bit

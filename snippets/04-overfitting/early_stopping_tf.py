@@ -11,8 +11,6 @@ import numpy as np
 import tensorflow as tf
 from tensorflow import keras
 
-MAX_EPOCHS = 300
-
 rng = np.random.default_rng(0)  # numpy makes the data, so both frameworks get the same points
 
 
@@ -26,7 +24,9 @@ def make_points(n):
 x_train, y_train = make_points(12)
 x_val, y_val = make_points(200)
 
-keras.utils.set_random_seed(0)
+# --8<-- [start:setup]
+MAX_EPOCHS = 300
+keras.utils.set_random_seed(0)  # a new network with the same first weights as in the learning curves
 model = keras.Sequential([
     keras.Input(shape=(1,)),
     keras.layers.Dense(128, activation="relu"),
@@ -34,6 +34,7 @@ model = keras.Sequential([
     keras.layers.Dense(1),
 ])
 model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="mse")
+# --8<-- [end:setup]
 
 # --8<-- [start:early_stopping]
 early_stopping = keras.callbacks.EarlyStopping(

@@ -1,14 +1,13 @@
 """Early stopping in PyTorch: stop when the validation loss has not improved for a while.
 
 Same data and network as learning_curves_torch.py, which starts to overfit early in
-its 300 epochs. The page shows the loop: it remembers the best weights and goes back to them.
+its 300 epochs. The page shows the setup (collapsed) and the loop: it remembers the best weights and goes back to them.
 """
 import numpy as np
 import torch
 from torch import nn
 
 device = "cuda" if torch.cuda.is_available() else "cpu"
-MAX_EPOCHS = 300
 
 rng = np.random.default_rng(0)  # numpy makes the data, so both frameworks get the same points
 
@@ -23,21 +22,25 @@ def make_points(n):
 
 x_train, y_train = make_points(12)
 x_val, y_val = make_points(200)
+loss_fn = nn.MSELoss()
 
-torch.manual_seed(0)
+# --8<-- [start:setup]
+MAX_EPOCHS = 300
+torch.manual_seed(0)  # a new network with the same first weights as in the learning curves
 model = nn.Sequential(
     nn.Linear(1, 128), nn.ReLU(),
     nn.Linear(128, 128), nn.ReLU(),
     nn.Linear(128, 1),
 ).to(device)
 optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
-loss_fn = nn.MSELoss()
 
 
 def validation_loss():
+    """The loss on the validation set, measured without training on it."""
     model.eval()
     with torch.no_grad():
         return loss_fn(model(x_val), y_val).item()
+# --8<-- [end:setup]
 
 
 # --8<-- [start:early_stopping]

@@ -28,18 +28,8 @@ x_val, y_val = make_points(200)
 loss_fn = keras.losses.MeanSquaredError()
 
 
-def make_model():
-    keras.utils.set_random_seed(0)  # both networks start from the same weights
-    return keras.Sequential([
-        keras.Input(shape=(1,)),
-        keras.layers.Dense(128, activation="relu"),
-        keras.layers.Dense(128, activation="relu"),
-        keras.layers.Dense(1),
-    ])
-
-
 def train(model, optimizer):
-    """The loop of learning_curves_tf.py; returns the final training and validation loss."""
+    """The loop of the learning curves, as in the dropout setup; returns the final training and validation loss."""
     @tf.function
     def train_step(x, y):
         with tf.GradientTape() as tape:
@@ -53,12 +43,25 @@ def train(model, optimizer):
             float(loss_fn(y_val, model(x_val, training=False))))
 
 
+# --8<-- [start:setup]
+def make_model():
+    """The network of the learning curves, always with the same first weights."""
+    keras.utils.set_random_seed(0)
+    return keras.Sequential([
+        keras.Input(shape=(1,)),
+        keras.layers.Dense(128, activation="relu"),
+        keras.layers.Dense(128, activation="relu"),
+        keras.layers.Dense(1),
+    ])
+
+
 def weight_size(model):
     """Square root of the sum of all squared parameters: one number for 'how large are the weights'."""
     return float(tf.sqrt(sum(tf.reduce_sum(w ** 2) for w in model.trainable_variables)))
 
 
 plain_model, decay_model = make_model(), make_model()
+# --8<-- [end:setup]
 
 # --8<-- [start:optimizer]
 plain_optimizer = keras.optimizers.Adam(learning_rate=0.01)

@@ -26,17 +26,8 @@ x_val, y_val = make_points(200)
 loss_fn = nn.MSELoss()
 
 
-def make_model():
-    torch.manual_seed(0)  # both networks start from the same weights
-    return nn.Sequential(
-        nn.Linear(1, 128), nn.ReLU(),
-        nn.Linear(128, 128), nn.ReLU(),
-        nn.Linear(128, 1),
-    ).to(device)
-
-
 def train(model, optimizer):
-    """The loop of learning_curves_torch.py; returns the final training and validation loss."""
+    """The loop of the learning curves, as in the dropout setup; returns the final training and validation loss."""
     for epoch in range(EPOCHS):
         model.train()
         optimizer.zero_grad()
@@ -47,12 +38,24 @@ def train(model, optimizer):
         return loss_fn(model(x_train), y_train).item(), loss_fn(model(x_val), y_val).item()
 
 
+# --8<-- [start:setup]
+def make_model():
+    """The network of the learning curves, always with the same first weights."""
+    torch.manual_seed(0)
+    return nn.Sequential(
+        nn.Linear(1, 128), nn.ReLU(),
+        nn.Linear(128, 128), nn.ReLU(),
+        nn.Linear(128, 1),
+    ).to(device)
+
+
 def weight_size(model):
     """Square root of the sum of all squared parameters: one number for 'how large are the weights'."""
     return torch.sqrt(sum((p ** 2).sum() for p in model.parameters())).item()
 
 
 plain_model, decay_model = make_model(), make_model()
+# --8<-- [end:setup]
 
 # --8<-- [start:optimizer]
 plain_optimizer = torch.optim.Adam(plain_model.parameters(), lr=0.01)

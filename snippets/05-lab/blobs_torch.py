@@ -32,7 +32,7 @@ x_test, y_test = make_blobs(200)  # held out: never used for training
 # --8<-- [start:models]
 def single_layer():
     """One fully connected layer: the border between the classes is a straight line."""
-    return nn.Linear(2, 1)
+    return nn.Linear(2, 1)  # outputs a logit: above 0 means class 1
 
 
 def multi_layer():
@@ -40,7 +40,7 @@ def multi_layer():
     return nn.Sequential(
         nn.Linear(2, 16), nn.ReLU(),
         nn.Linear(16, 16), nn.ReLU(),
-        nn.Linear(16, 1),
+        nn.Linear(16, 1),  # a logit, no sigmoid: the loss applies it
     )
 # --8<-- [end:models]
 
@@ -48,7 +48,7 @@ def multi_layer():
 # --8<-- [start:train]
 def accuracy(model, x, y):
     with torch.no_grad():
-        predicted = (model(x) > 0).float()  # an output above 0 means a probability above 0.5
+        predicted = (model(x) > 0).float()  # a logit above 0 means a probability above 0.5
     return (predicted == y).float().mean().item()
 
 
@@ -58,7 +58,7 @@ def train_and_test(model, x_train, y_train, x_test, y_test, epochs=10):
     batches = torch.utils.data.DataLoader(
         torch.utils.data.TensorDataset(x_train, y_train), batch_size=16, shuffle=True)
     optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
-    loss_fn = nn.BCEWithLogitsLoss()  # applies sigmoid itself
+    loss_fn = nn.BCEWithLogitsLoss()  # sigmoid and binary cross-entropy in one safe step
     for epoch in range(epochs):
         for x_batch, y_batch in batches:
             optimizer.zero_grad()
@@ -69,14 +69,44 @@ def train_and_test(model, x_train, y_train, x_test, y_test, epochs=10):
 
 
 # --8<-- [start:results]
-results = {}
+results, models = {}, {}
 for name, make_model in [("single-layer", single_layer), ("multi-layer", multi_layer)]:
-    results[name] = train_and_test(make_model(), x_train, y_train, x_test, y_test)
+    models[name] = make_model()  # a new network for every problem
+    results[name] = train_and_test(models[name], x_train, y_train, x_test, y_test)
     print(f"{name:12}  train accuracy {results[name][0]:.4f}  test accuracy {results[name][1]:.4f}")
 # --8<-- [end:results]
+
+# The picture (not shown on the page): each network's border, drawn as the class it predicts on a grid.
+import os
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # a PNG file, never a window
+import matplotlib.pyplot as plt
+
+OUTPUT_DIR = Path(os.environ.get("SNIPPET_OUTPUT_DIR", Path(__file__).resolve().parent / "outputs"))
+grid_x, grid_y = np.meshgrid(np.linspace(-4.5, 4.5, 200), np.linspace(-4.5, 4.5, 200))
+grid = torch.tensor(np.stack([grid_x.ravel(), grid_y.ravel()], axis=1), dtype=torch.float32, device=device)
+figure, axes = plt.subplots(1, 2, figsize=(9, 4.2))
+for axis, (name, model) in zip(axes, models.items()):
+    with torch.no_grad():
+        predicted = (model(grid) > 0).float().cpu().numpy().reshape(grid_x.shape)
+    axis.contourf(grid_x, grid_y, predicted, levels=[-0.5, 0.5, 1.5], colors=["#c6dbef", "#fdd0a2"])
+    points, labels = x_train.cpu().numpy(), y_train.cpu().numpy().ravel()
+    axis.scatter(*points[labels == 0].T, s=8, color="#08519c", label="class 0")
+    axis.scatter(*points[labels == 1].T, s=8, color="#a63603", label="class 1")
+    axis.set_title(f"{name}: test accuracy {results[name][1]:.2f}")
+    axis.set_aspect("equal")
+axes[0].legend(loc="upper left")
+figure.suptitle("Blobs: the class each network predicts (PyTorch)")
+OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
+figure.savefig(OUTPUT_DIR / "blobs_borders_torch.png", dpi=80, bbox_inches="tight")
+plt.close(figure)
 
 # Checks: on blobs a straight border is enough, so both networks are nearly always right.
 assert results["single-layer"][1] > 0.95, f"single-layer test accuracy {results['single-layer'][1]:.4f} <= 0.95"
 assert results["multi-layer"][1] > 0.95, f"multi-layer test accuracy {results['multi-layer'][1]:.4f} <= 0.95"
 assert abs(results["single-layer"][1] - results["multi-layer"][1]) < 0.03, \
     "on linearly separable blobs the extra layers should not change the test accuracy much"
+assert (OUTPUT_DIR / "blobs_borders_torch.png").stat().st_size > 10_000, "plot not written"

@@ -18,6 +18,12 @@ EXAMPLES = [
     "04-overfitting/weight_decay_tf.py",
     "04-overfitting/bias_variance_torch.py",
     "04-overfitting/bias_variance_tf.py",
+    "04-overfitting/exercise_1_degrees_torch.py",
+    "04-overfitting/exercise_1_degrees_tf.py",
+    "04-overfitting/exercise_2_more_points_torch.py",
+    "04-overfitting/exercise_2_more_points_tf.py",
+    "04-overfitting/exercise_3_less_noise_torch.py",
+    "04-overfitting/exercise_3_less_noise_tf.py",
 ]
 FRAMEWORKS = ["torch", "tf"]
 NUMBER = r"(-?\d+(?:\.\d+)?)"
@@ -124,9 +130,10 @@ def test_dropout_is_random_only_while_training(framework, run_snippet):
     assert line_starting(stdout, "evaluation mode").endswith("True")
 
 
-def bias_variance_table(stdout: str) -> dict[int, tuple[float, float, float]]:
-    rows = re.findall(rf"^ *(\d+) +{NUMBER} +{NUMBER} +{NUMBER}$", stdout, re.MULTILINE)
-    return {int(degree): (float(b), float(v), float(t)) for degree, b, v, t in rows}
+def bias_variance_table(stdout: str) -> dict[int, tuple[float, ...]]:
+    """degree -> (bias², variance, noise, total[, measured]) as printed."""
+    rows = re.findall(rf"^ *(\d+)((?: +{NUMBER}){{4,5}})$", stdout, re.MULTILINE)
+    return {int(degree): tuple(numbers(rest)) for degree, rest, *_ in rows}
 
 
 @pytest.mark.parametrize("framework", FRAMEWORKS)
@@ -134,12 +141,15 @@ def test_bias_falls_and_variance_grows_with_the_degree(framework, run_snippet):
     table = bias_variance_table(run_snippet(f"04-overfitting/bias_variance_{framework}.py").stdout)
     degrees = sorted(table)
     assert degrees == [0, 1, 3, 5, 7, 9]
-    for degree, (bias2, variance, total) in table.items():
-        assert total == pytest.approx(bias2 + variance, abs=2e-4), f"degree {degree}: total is not the sum"
+    for degree, (bias2, variance, noise, total, measured) in table.items():
+        assert noise == pytest.approx(0.3 ** 2), "the noise term is the variance of the noise, 0.3²"
+        assert total == pytest.approx(bias2 + variance + noise, abs=2e-4), f"degree {degree}: total is not the sum"
+        # expected error = bias² + variance + noise, checked against new noisy points
+        assert measured == pytest.approx(total, rel=0.05, abs=0.01), f"degree {degree}: measured error is not the total"
     variances = [table[d][1] for d in degrees]
     assert variances == sorted(variances) and len(set(variances)) == len(variances)
     assert table[0][0] > table[1][0] > table[3][0], "the simple models should be the biased ones"
-    best = min(degrees, key=lambda d: table[d][2])
+    best = min(degrees, key=lambda d: table[d][3])  # the total
     assert best not in (degrees[0], degrees[-1]), "the best degree should lie between the extremes"
 
 
@@ -149,3 +159,36 @@ def test_bias_variance_is_the_same_in_both_frameworks(run_snippet):
     assert torch_table.keys() == tf_table.keys()
     for degree in torch_table:
         assert torch_table[degree] == pytest.approx(tf_table[degree], abs=2e-4)
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+def test_exercise_the_line_has_the_lowest_validation_error(framework, run_snippet):
+    stdout = run_snippet(f"04-overfitting/exercise_1_degrees_{framework}.py").stdout
+    rows = {int(d): (float(t), float(v)) for d, t, v in
+            re.findall(rf"^degree (\d+) +train MSE {NUMBER} +validation MSE {NUMBER}$", stdout, re.MULTILINE)}
+    assert sorted(rows) == [1, 2, 3, 4, 6]
+    assert min(rows, key=lambda d: rows[d][1]) == 1
+    assert [rows[d][0] for d in (1, 2, 3)] == sorted([rows[d][0] for d in (1, 2, 3)], reverse=True)
+    assert [rows[d][1] for d in (1, 2, 3, 4)] == sorted(rows[d][1] for d in (1, 2, 3, 4))
+    assert rows[4][0] < 1e-3 and rows[6][0] < 1e-3, "from degree 4 on the polynomial passes through all 5 points"
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+def test_exercise_more_points_tame_the_polynomial(framework, run_snippet):
+    stdout = run_snippet(f"04-overfitting/exercise_2_more_points_{framework}.py").stdout
+    line = numbers(line_starting(stdout, "line "))
+    polynomial = numbers(line_starting(stdout, "polynomial "))
+    assert polynomial[-1] < 1.5 * line[-1], "with 50 points the polynomial should be about as good as the line"
+    assert polynomial[-2] > 0.05, "7 parameters cannot fit 50 noisy points exactly"
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+def test_exercise_less_noise_lowers_the_variance_and_raises_the_best_degree(framework, run_snippet):
+    before = bias_variance_table(run_snippet(f"04-overfitting/bias_variance_{framework}.py").stdout)
+    after = bias_variance_table(run_snippet(f"04-overfitting/exercise_3_less_noise_{framework}.py").stdout)
+    assert sorted(after) == sorted(before)
+    for degree in before:
+        assert after[degree][0] == pytest.approx(before[degree][0], abs=2e-3), "the bias does not depend on the noise"
+        assert after[degree][1] == pytest.approx(before[degree][1] / 9, rel=0.15, abs=2e-4), "variance scales with noise²"
+    best = lambda table: min(table, key=lambda d: table[d][3])  # noqa: E731
+    assert (best(before), best(after)) == (3, 5)

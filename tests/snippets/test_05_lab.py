@@ -1,4 +1,5 @@
 """Lesson 05-lab: the reference solutions print what the page shows and reach the accuracies the lab promises."""
+import math
 import re
 
 import pytest
@@ -12,6 +13,12 @@ EXAMPLES = [
     "05-lab/blobs_tf.py",
     "05-lab/circles_torch.py",
     "05-lab/circles_tf.py",
+    "05-lab/straight_line_torch.py",
+    "05-lab/straight_line_tf.py",
+    "05-lab/exercise_1_xor_torch.py",
+    "05-lab/exercise_1_xor_tf.py",
+    "05-lab/exercise_2_feature_torch.py",
+    "05-lab/exercise_2_feature_tf.py",
 ]
 FRAMEWORKS = ["torch", "tf"]
 
@@ -55,3 +62,37 @@ def test_both_problems_share_the_solution_code(framework, section):
     blobs = section_text(SNIPPETS_DIR / f"05-lab/blobs_{framework}.py", section)
     circles = section_text(SNIPPETS_DIR / f"05-lab/circles_{framework}.py", section)
     assert blobs == circles, f"section {section!r} differs between blobs_{framework}.py and circles_{framework}.py"
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+def test_training_prefers_a_flat_line_to_the_best_line(framework, run_snippet):
+    """"What the results mean": a line can get about 2/3 right, but its cross-entropy is above the trained layer's."""
+    stdout = run_snippet(f"05-lab/straight_line_{framework}.py").stdout
+    trained = re.search(r"^trained single layer: +loss ([\d.]+), probability of class 1 between ([\d.]+) and ([\d.]+)$",
+                        stdout, re.MULTILINE)
+    flat = re.search(r"^0\.5 for every point: +loss ([\d.]+)$", stdout, re.MULTILINE)
+    best = re.search(r"^best straight line: +loss ([\d.]+) at best, training accuracy ([\d.]+)$", stdout, re.MULTILINE)
+    assert trained and flat and best, f"unexpected output:\n{stdout}"
+    trained_loss, low, high = map(float, trained.groups())
+    best_loss, best_accuracy = map(float, best.groups())
+    assert float(flat.group(1)) == pytest.approx(math.log(2), abs=1e-4)
+    assert 0.4 < low < 0.5 < high < 0.6, "the trained single layer should be unsure about every point"
+    assert trained_loss < best_loss <= float(flat.group(1)) + 1e-4
+    assert 0.62 < best_accuracy < 0.75, "the best line should get about two thirds of the circle points right"
+    single_train = accuracies(run_snippet(f"05-lab/circles_{framework}.py").stdout)["single-layer"][0]
+    assert single_train < best_accuracy - 0.1, "training should end far below what the best line achieves"
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+def test_exercise_xor_needs_the_multi_layer_network(framework, run_snippet):
+    found = accuracies(run_snippet(f"05-lab/exercise_1_xor_{framework}.py").stdout)
+    assert abs(found["single-layer"][1] - 0.5) < 0.15
+    assert found["multi-layer"][1] > 0.9
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+def test_exercise_squared_radius_lets_one_layer_solve_the_circles(framework, run_snippet):
+    stdout = run_snippet(f"05-lab/exercise_2_feature_{framework}.py").stdout
+    row = re.search(r"^single-layer with x² \+ y² +train accuracy ([\d.]+) +test accuracy ([\d.]+)$", stdout, re.MULTILINE)
+    assert row, f"unexpected output:\n{stdout}"
+    assert float(row.group(1)) > 0.9 and float(row.group(2)) > 0.9

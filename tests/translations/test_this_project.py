@@ -1,4 +1,4 @@
-"""This project's own translations: complete, and nothing broken (`make check`).
+"""This project's own translations: nothing broken, every gap reported (`make check`).
 
 The default policy is the one `make check` and the CI use: stale and missing
 translations are warnings (the site shows readers a banner for them), so an
@@ -33,14 +33,21 @@ def test_make_check_finds_nothing_that_fails_in_any_language():
     assert result.returncode == 0, result.stderr
 
 
-def test_every_english_page_and_notebook_has_a_translation_in_every_language():
+def test_every_untranslated_page_is_reported_missing_as_a_warning():
+    """A new English page or notebook has no translations until translators get to it: the
+    checker must list each one as `missing` in every language (that list is the translators'
+    to-do), as a warning that does not fail the default check."""
     site = load_site_config(REPO_ROOT)
     source = REPO_ROOT / site.docs_dir / site.default_language
-    pages = [p.relative_to(source) for p in source.rglob("*") if p.suffix in (".md", ".ipynb")]
+    pages = [p.relative_to(source).as_posix() for p in source.rglob("*") if p.suffix in (".md", ".ipynb")]
     assert pages
-    missing = [f"{language}/{page}" for language in site.translation_languages for page in pages
-               if not (REPO_ROOT / site.docs_dir / language / page).is_file()]
-    assert not missing, missing
+    untranslated = {f"{site.docs_dir}/{language}/{page}" for language in site.translation_languages for page in pages
+                    if not (REPO_ROOT / site.docs_dir / language / page).is_file()}
+    result = check(REPO_ROOT, "--format", "json")
+    report = json.loads(result.stdout)
+    reported = {r["path"] for r in report["results"] if any(p["code"] == "missing" for p in r["problems"])}
+    assert reported == untranslated
+    assert "missing" not in report["summary"]["fail_on"]
 
 
 def test_an_english_edit_warns_by_default_and_fails_only_when_asked(tmp_path):
@@ -55,11 +62,12 @@ def test_an_english_edit_warns_by_default_and_fails_only_when_asked(tmp_path):
     with open(page, "a", encoding="utf-8") as out:
         out.write("\nOne more sentence for the readers.\n")
 
-    default = check(copy)
+    default = check(copy, "--format", "json")
     assert default.returncode == 0, default.stdout + default.stderr
-    stale = [line for line in default.stdout.splitlines() if line.split()[:2] == ["warning", "stale"]]
-    assert len(stale) == len(site.translation_languages), default.stdout
+    stale = {r["path"] for r in json.loads(default.stdout)["results"]
+             if any(p["code"] == "stale" for p in r["problems"])}
+    assert {f"{site.docs_dir}/{language}/glossary.md" for language in site.translation_languages} <= stale
 
     strict = check(copy, "--fail-on", "stale")
     assert strict.returncode == 1, strict.stdout
-    assert strict.stdout.count("  error   stale") == len(site.translation_languages)
+    assert strict.stdout.count("  error   stale") == len(stale)

@@ -231,18 +231,20 @@ def test_a_hostile_page_of_a_tags_checks_fast(coop):
 @pytest.mark.parametrize("unit", [b"<a ", b"![", b"``` ", b"# { #a ", b'=== "x" ', b"[a]: b ",
                                   "lÃ¤r ".encode(), "Р—РґСЂ ".encode()])
 def test_hostile_pages_take_linear_time(coop, unit):
-    """Doubling the page at most about doubles the time (quadratic would quadruple it)."""
+    """Doubling the page at most about doubles the time (quadratic would quadruple it).
+    CPU time, best of three; below a quarter second nothing quadratic is left to see
+    (the quadratic patterns took seconds to minutes on these pages)."""
     def timed(size: int) -> float:
         coop.translate("lessons/1/README.md", "ko", (unit * (size // len(unit))).decode())
         best = float("inf")
         for _ in range(3):
-            start = time.perf_counter()
+            start = time.process_time()
             check_tree(coop.root)
-            best = min(best, time.perf_counter() - start)
+            best = min(best, time.process_time() - start)
         return best
 
     small, large = timed(100_000), timed(200_000)
-    assert large < max(3.2 * small, 0.05), (small, large)
+    assert large < max(3.2 * small, 0.25), (small, large)
 
 
 def test_20000_mojibake_tokens_against_a_4_mb_source_check_fast(coop):

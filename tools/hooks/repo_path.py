@@ -9,5 +9,13 @@ import sys
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
+
+
+def ensure() -> None:
+    """Call before importing from `tools`: MkDocs restores sys.path after loading each hook,
+    and this module is imported once, so a module-level insert would only serve the first hook."""
+    if str(REPO_ROOT) not in sys.path:
+        sys.path.insert(0, str(REPO_ROOT))
+
+
+ensure()

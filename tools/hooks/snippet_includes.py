@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import repo_path  # noqa: F401  (puts the checkout's tools/ on sys.path)
+import repo_path
+
+repo_path.ensure()  # the checkout's tools/ on sys.path, for every hook (see repo_path)
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 

@@ -15,7 +15,7 @@ def main(argv: list[str] | None = None) -> int:
     outputs = commands.add_parser("outputs", help="regenerate the output files shown under code on pages")
     outputs.add_argument("--check", action="store_true", help="compare only; exit 1 when a file is out of date")
     outputs.add_argument("snippets", nargs="*", help="only these snippet files or lesson folders (e.g. snippets/01-tensors)")
-    notebooks = commands.add_parser("notebooks", help="build docs/en/notebooks/*.ipynb from snippets/notebooks/*.md")
+    notebooks = commands.add_parser("notebooks", help="build docs/en/notebooks/*.ipynb from snippets/notebooks/*.md and the lesson notebooks from the lesson pages")
     notebooks.add_argument("--check", action="store_true", help="compare cells only; exit 1 when a notebook is out of date")
     args = parser.parse_args(argv)
     if args.command == "outputs":

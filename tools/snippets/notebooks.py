@@ -5,6 +5,10 @@ A recipe, snippets/notebooks/<Name>.md, is Markdown whose include lines
 text becomes Markdown cells. `build` makes docs/en/notebooks/<Name>.ipynb and runs
 it in a fresh kernel (accelerators hidden, so the stored outputs are the same
 everywhere); `--check` compares only the cells, so it needs no kernel.
+
+The lesson notebooks, docs/en/lessons/<lesson>/<lesson>-pytorch.ipynb and
+-tensorflow.ipynb, are made from the lesson pages themselves (`lesson_notebooks`)
+and written with the outputs the pages show, so they need no kernel either.
 """
 from __future__ import annotations
 
@@ -156,9 +160,29 @@ def cell_differences(recipe: Path) -> list[str]:
     return found
 
 
+def update_lesson_notebooks(check: bool, log=print) -> list[str]:
+    """Write (or compare) the lesson notebooks, made from the lesson pages (`lesson_notebooks`)."""
+    from .lesson_notebooks import build_notebook, lesson_notebooks, notebook_differences
+    from .lesson_notebooks import notebook_path as lesson_notebook_path
+    from .lesson_notebooks import rendered
+
+    problems: list[str] = []
+    for page, framework in lesson_notebooks():
+        found = notebook_differences(page, framework)
+        if check or not found:
+            problems += found
+            continue
+        notebook = build_notebook(page, framework)
+        nbformat.validate(notebook)
+        target = lesson_notebook_path(page, framework)
+        target.write_text(rendered(notebook), encoding="utf-8")
+        log(f"wrote {target.relative_to(REPO_ROOT).as_posix()}")
+    return problems
+
+
 def update_notebooks(check: bool, log=print) -> int:
     """Write (or with check=True, compare) every notebook; return an exit status."""
-    problems: list[str] = []
+    problems: list[str] = update_lesson_notebooks(check, log)
     for recipe in recipes():
         if check:
             problems += cell_differences(recipe)
@@ -179,5 +203,5 @@ def update_notebooks(check: bool, log=print) -> int:
     for problem in problems:
         log(problem)
     if check:
-        log(f"checked {len(recipes())} notebooks: {'OK' if not problems else 'out of date, run `python -m tools.snippets notebooks`'}")
+        log(f"checked {len(recipes())} recipe notebooks and the lesson notebooks: {'OK' if not problems else 'out of date, run `python -m tools.snippets notebooks`'}")
     return 1 if problems else 0

@@ -1,0 +1,94 @@
+"""Lesson 06, models as classes: save a trained Keras model to a .keras file, load it with the custom classes, compare."""
+# --8<-- [start:setup]
+import os
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # hide TensorFlow's start-up log lines
+import numpy as np
+import tensorflow as tf
+from tensorflow import keras
+
+keras.utils.set_random_seed(0)  # fixes the first weights
+# --8<-- [end:setup]
+
+# --8<-- [start:data]
+rng = np.random.default_rng(0)  # the two clouds of lesson 3
+n = 100  # points per class
+class0 = rng.normal(loc=-1.0, scale=0.8, size=(n, 2))
+class1 = rng.normal(loc=1.0, scale=0.8, size=(n, 2))
+features = tf.constant(np.vstack([class0, class1]), dtype=tf.float32)  # shape (200, 2)
+labels = tf.constant(np.repeat([0.0, 1.0], n).reshape(-1, 1), dtype=tf.float32)  # shape (200, 1)
+# --8<-- [end:data]
+
+
+# --8<-- [start:layer]
+@keras.utils.register_keras_serializable(package="lesson06")  # lets load_model() find this class by name
+class MyDense(keras.layers.Layer):
+    """A fully connected layer written by hand: inputs @ kernel + bias."""
+
+    def __init__(self, units, **kwargs):
+        super().__init__(**kwargs)  # always first; kwargs such as name= go to Layer
+        self.units = units
+
+    def build(self, input_shape):  # called once, on the first input: now the input size is known
+        self.kernel = self.add_weight(shape=(input_shape[-1], self.units), initializer="glorot_uniform", name="kernel")
+        self.bias = self.add_weight(shape=(self.units,), initializer="zeros", name="bias")
+
+    def call(self, inputs):
+        return inputs @ self.kernel + self.bias
+
+    def get_config(self):  # the arguments needed to create the layer again, for saving
+        return {**super().get_config(), "units": self.units}
+# --8<-- [end:layer]
+
+
+# --8<-- [start:model]
+@keras.utils.register_keras_serializable(package="lesson06")
+class CloudNet(keras.Model):
+    """Two layers and a ReLU; call() says how an input flows through them."""
+
+    def __init__(self, hidden_units=8, **kwargs):
+        super().__init__(**kwargs)
+        self.hidden_units = hidden_units
+        self.hidden = keras.layers.Dense(hidden_units)  # layers stored as attributes are tracked
+        self.out = MyDense(1)
+
+    def call(self, inputs):
+        hidden = tf.nn.relu(self.hidden(inputs))
+        return self.out(hidden)  # logits: the loss applies sigmoid itself (from_logits=True)
+
+    def get_config(self):
+        return {**super().get_config(), "hidden_units": self.hidden_units}
+
+
+keras.utils.set_random_seed(0)  # the same first weights on every run
+model = CloudNet()
+model(features[:1])  # a first call builds the layers, so the weights exist
+# --8<-- [end:model]
+
+# Training as on the page, without the prints (this file shows only the saving and loading).
+loss_fn = keras.losses.BinaryCrossentropy(from_logits=True)
+optimizer = keras.optimizers.SGD(learning_rate=0.5)
+for epoch in range(100):
+    with tf.GradientTape() as tape:
+        loss = loss_fn(labels, model(features))
+    gradients = tape.gradient(loss, model.trainable_variables)
+    optimizer.apply_gradients(zip(gradients, model.trainable_variables))
+
+# --8<-- [start:save]
+import tempfile
+from pathlib import Path
+
+with tempfile.TemporaryDirectory() as folder:  # a throw-away folder; in your work, pick a path that stays
+    path = Path(folder) / "cloudnet.keras"
+    model.save(path)  # one zip file: the configuration (from get_config) and every weight
+    restored = keras.models.load_model(path)  # finds CloudNet and MyDense because they are registered
+print("restored:", type(restored).__name__, "with", restored.count_params(), "parameters")
+
+print("same predictions after loading:", np.array_equal(model(features).numpy(), restored(features).numpy()))
+print("same as a new, untrained CloudNet:", np.array_equal(model(features).numpy(), CloudNet()(features).numpy()))
+# --8<-- [end:save]
+
+assert isinstance(restored, CloudNet) and isinstance(restored.out, MyDense), "load_model rebuilt our classes"
+assert np.array_equal(model(features).numpy(), restored(features).numpy()), "loading must give back the same model"
+assert tf.reduce_mean(tf.cast((restored(features) > 0) == (labels > 0.5), tf.float32)) > 0.9, "restored is trained"
+assert not path.exists(), "the temporary folder is gone: nothing was written into the repository"
