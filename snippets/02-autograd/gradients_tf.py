@@ -1,4 +1,4 @@
-"""Lesson 02, automatic gradients: GradientTape in TensorFlow."""
+"""Lesson 02, automatic gradients: the gradient of a function of one number and of three numbers, with a GradientTape in TensorFlow."""
 # --8<-- [start:setup]
 import os
 

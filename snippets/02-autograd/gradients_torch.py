@@ -1,4 +1,4 @@
-"""Lesson 02, automatic gradients: autograd in PyTorch."""
+"""Lesson 02, automatic gradients: the gradient of a function of one number and of three numbers, with autograd in PyTorch."""
 # --8<-- [start:setup]
 import torch
 # --8<-- [end:setup]

@@ -7,8 +7,8 @@ import pytest
 from tools.snippets.outputs import assert_matches_stored_output
 
 EXAMPLES = [
-    "02-autograd/autograd_torch.py",
-    "02-autograd/autograd_tf.py",
+    "02-autograd/gradients_torch.py",
+    "02-autograd/gradients_tf.py",
     "02-autograd/second_time_torch.py",
     "02-autograd/second_time_tf.py",
     "02-autograd/linreg_torch.py",
@@ -21,6 +21,9 @@ EXAMPLES = [
     "02-autograd/exercise_3_forgotten_zero_tf.py",
     "02-autograd/exercise_4_parabola_torch.py",
     "02-autograd/exercise_4_parabola_tf.py",
+    # Kept only for translations made before the page was rewritten (see the files' docstrings).
+    "02-autograd/autograd_torch.py",
+    "02-autograd/autograd_tf.py",
 ]
 FRAMEWORKS = ["torch", "tf"]
 
@@ -38,7 +41,7 @@ def test_snippet(snippet, run_snippet):
     assert_matches_stored_output(run_snippet(snippet))
 
 
-@pytest.mark.parametrize("snippet", ["02-autograd/autograd_torch.py", "02-autograd/autograd_tf.py"])
+@pytest.mark.parametrize("snippet", ["02-autograd/gradients_torch.py", "02-autograd/gradients_tf.py"])
 def test_printed_gradient_is_the_derivative(snippet, run_snippet):
     printed = re.search(r"dy/dx at x = 2: ([\d.]+)", run_snippet(snippet).stdout)
     assert printed, "the snippet should print dy/dx"
