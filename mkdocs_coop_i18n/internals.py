@@ -7,7 +7,9 @@ Two features cannot be built on public APIs:
   `_used_cache_paths`;
 - serving the default language first (serve_default_first) moves the epoch of
   MkDocs' `LiveReloadServer` (`_epoch_cond`, `_visible_epoch`, `_wanted_epoch`,
-  `mkdocs.livereload._timestamp`).
+  `mkdocs.livereload._timestamp`), and lets a newer change preempt the other
+  languages' rebuild: it reads the server's `_want_rebuild` flag and wraps the
+  `build` function that mkdocs-static-i18n's plugin module calls once per language.
 
 Each is probed here once. When a newer release renamed or removed one, the
 feature logs one warning (on a logger outside `mkdocs.`, so `--strict` does not
@@ -85,9 +87,82 @@ def release_server(server, new_epoch: bool) -> bool:
     return True
 
 
+# -- preempting the other languages' rebuild (serve) ------------------------------------------
+
+class Preempted(Exception):
+    """Raised inside a language sub-build when a newer change waits: the sub-build stops there."""
+
+    MESSAGE = "coop-i18n: a newer change preempted this language's rebuild"
+
+    def __init__(self) -> None:
+        super().__init__(self.MESSAGE)
+
+
+class _DropPreemptedErrors:
+    """MkDocs logs "Error reading page 'x': <error>" for any exception raised while a page is
+    built; for Preempted that is no error (and in strict mode it would fail the whole build)."""
+
+    @staticmethod
+    def filter(record) -> bool:
+        return Preempted.MESSAGE not in record.getMessage()
+
+
+_PAGE_LOG = "mkdocs.commands.build"
+
+
+def change_pending(server) -> bool:
+    """True when the file watcher has seen a change that no rebuild has started on yet
+    (only asked once make_language_builds_preemptible(server) said True)."""
+    return bool(getattr(server, "_want_rebuild", False))
+
+
+def _i18n_plugin_module():
+    import mkdocs_static_i18n.plugin as i18n_plugin
+    from mkdocs.commands.build import build
+
+    current = i18n_plugin.build
+    if current is not build and getattr(current, "wraps_build", None) is not build:
+        raise AttributeError("mkdocs_static_i18n.plugin.build is not MkDocs' build function")
+    return i18n_plugin
+
+
+def make_language_builds_preemptible(server) -> bool:
+    """Let a change seen by `server` stop static-i18n's per-language builds early: a language
+    not started yet is skipped, one under way ends at its next page (the plugin raises
+    Preempted there). Their pages keep their previous version until the next rebuild, which
+    starts at once. False (and nothing done) when MkDocs or static-i18n changed."""
+    def probe():
+        server._want_rebuild  # noqa: B018 (probe)
+        _i18n_plugin_module()
+
+    if not _available("preempting the other languages' rebuild", probe,
+                      "MkDocs' LiveReloadServer or mkdocs-static-i18n changed; a new change waits for every language"):
+        return False
+    import logging
+
+    i18n_plugin = _i18n_plugin_module()
+    build = getattr(i18n_plugin.build, "wraps_build", i18n_plugin.build)
+
+    def preemptible_build(config, *args, **kwargs):
+        if change_pending(server):
+            return
+        page_log = logging.getLogger(_PAGE_LOG)
+        page_log.addFilter(_DropPreemptedErrors)
+        try:
+            build(config, *args, **kwargs)
+        except Preempted:
+            pass
+        finally:
+            page_log.removeFilter(_DropPreemptedErrors)
+
+    preemptible_build.wraps_build = build
+    i18n_plugin.build = preemptible_build
+    return True
+
+
 def reset() -> None:
     """Forget the probes (tests)."""
     _checked.clear()
 
 
-__all__ = ["mark_notebooks_used", "release_server", "reset"]
+__all__ = ["Preempted", "change_pending", "make_language_builds_preemptible", "mark_notebooks_used", "release_server", "reset"]

@@ -50,3 +50,46 @@ def test_a_changed_internal_turns_the_feature_off(monkeypatch, caplog):
 
     server = types.SimpleNamespace(_epoch_cond=threading.Condition())  # no epochs: a newer server
     assert internals.release_server(server, new_epoch=True) is False
+
+
+@pytest.fixture
+def i18n_build(monkeypatch):
+    """static-i18n's module-level `build`, restored after the test."""
+    import mkdocs_static_i18n.plugin as i18n_plugin
+
+    monkeypatch.setattr(i18n_plugin, "build", i18n_plugin.build)
+    return i18n_plugin
+
+
+def test_static_i18n_builds_each_language_with_mkdocs_build(i18n_build, monkeypatch):
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root="/nonexistent")
+    built = []
+
+    def fake_build(config, dirty=False):
+        built.append(config)
+        if config == "preempted":
+            raise internals.Preempted()
+
+    # static-i18n calls MkDocs' build once per language: stand a recording one in for it.
+    monkeypatch.setattr("mkdocs.commands.build.build", fake_build)
+    i18n_build.build = fake_build
+    assert internals.make_language_builds_preemptible(server) is True
+    assert i18n_build.build.wraps_build is fake_build
+    i18n_build.build("sv")
+    i18n_build.build("preempted")            # Preempted ends that language quietly
+    server._want_rebuild = True               # a change waits: the next language is skipped
+    i18n_build.build("da")
+    assert built == ["sv", "preempted"]
+
+
+def test_a_changed_static_i18n_leaves_the_language_builds_alone(i18n_build, caplog):
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root="/nonexistent")
+    i18n_build.build = lambda config, dirty=False: None  # no longer MkDocs' build
+    assert internals.make_language_builds_preemptible(server) is False
+    internals.reset()
+    i18n_build.build = __import__("mkdocs.commands.build", fromlist=["build"]).build
+    assert internals.make_language_builds_preemptible(types.SimpleNamespace()) is False  # no _want_rebuild
