@@ -28,3 +28,4 @@ class CoopI18nConfig(base.Config):
     serve_default_first = c.Type(bool, default=True)
     template_cache = c.Type(bool, default=True)
     highlight_cache = c.Type(bool, default=True)
+    fast_search_index = c.Type(bool, default=True)

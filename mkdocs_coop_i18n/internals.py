@@ -11,6 +11,10 @@ Two features cannot be built on public APIs:
   languages' rebuild: it reads the server's `_want_rebuild` flag and wraps the
   `build` function that mkdocs-static-i18n's plugin module calls once per language.
 
+The faster search indexing (search_speed) replaces Material's search `Parser`
+class and wraps `SearchIndex._segment_chinese`, both in
+`material.plugins.search.plugin`, which is not a public API either.
+
 Each is probed here once. When a newer release renamed or removed one, the
 feature logs one warning (on a logger outside `mkdocs.`, so `--strict` does not
 fail on it) and switches itself off: the site still builds, only slower or with
@@ -84,6 +88,33 @@ def release_server(server, new_epoch: bool) -> bool:
             server._wanted_epoch = timestamp()
         server._visible_epoch = server._wanted_epoch
         server._epoch_cond.notify_all()
+    return True
+
+
+# -- Material's search indexer ------------------------------------------------------------------
+
+def _material_search_module():
+    from material.plugins.search import plugin as search
+
+    search.Parser.handle_starttag, search.Parser.handle_endtag, search.Parser.handle_data  # noqa: B018
+    search.Element, search.Section, search.void, search.SearchIndex._segment_chinese  # noqa: B018
+    return search
+
+
+def use_search_parser(parser_class, remembered) -> bool:
+    """Make Material's search plugin parse pages with parser_class(Parser, Element, Section, void)
+    and segment Chinese through remembered(_segment_chinese). False (and nothing done) when
+    Material's indexer changed."""
+    if not _available("the faster search indexing", _material_search_module,
+                      "Material's search indexer changed; pages are indexed by Material's own parser"):
+        return False
+    search = _material_search_module()
+    if not getattr(search.Parser, "is_coop_parser", False):
+        fast = parser_class(search.Parser, search.Element, search.Section, search.void)
+        fast.is_coop_parser = True
+        search.Parser = fast
+    if not getattr(search.SearchIndex._segment_chinese, "remembers", False):
+        search.SearchIndex._segment_chinese = remembered(search.SearchIndex._segment_chinese)
     return True
 
 
@@ -165,4 +196,7 @@ def reset() -> None:
     _checked.clear()
 
 
-__all__ = ["Preempted", "change_pending", "make_language_builds_preemptible", "mark_notebooks_used", "release_server", "reset"]
+__all__ = [
+    "Preempted", "change_pending", "make_language_builds_preemptible", "mark_notebooks_used",
+    "release_server", "reset", "use_search_parser",
+]

@@ -88,23 +88,38 @@ def on_pre_build(config: MkDocsConfig) -> None:
     mark_notebooks_used(jupyter, _notebooks(config))
 
 
-_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
 STYLESHEET_DIR = "assets/stylesheets"
+
+
+def _inline_styles(html: str):
+    """(start, end, css) of each `<style ...>css</style>`, as re.finditer(r"<style[^>]*>(.*?)</style>",
+    re.S) finds them, with str.find: the lazy `.*?` crawled through 590 KB of CSS per notebook."""
+    pos = 0
+    while True:
+        start = html.find("<style", pos)
+        opened = html.find(">", start + 6) if start >= 0 else -1
+        close = html.find("</style>", opened + 1) if opened >= 0 else -1
+        if close < 0:
+            return
+        yield start, close + len("</style>"), html[opened + 1:close]
+        pos = close + len("</style>")
 
 
 def externalize_styles(html: str, page_url: str, site_dir: str) -> str:
     """Replace each inline <style> with a link to a content-addressed copy of it, in place."""
-
-    def link(match: re.Match) -> str:
-        css = match.group(1)
+    parts, pos = [], 0
+    for start, end, css in _inline_styles(html):
         name = f"{STYLESHEET_DIR}/notebook-{hashlib.md5(css.encode('utf-8')).hexdigest()[:12]}.css"
         target = Path(site_dir, name)
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(css, encoding="utf-8")
-        return f'<link rel="stylesheet" href="{get_relative_url(name, page_url)}">'
-
-    return _STYLE.sub(link, html)
+        parts += [html[pos:start], f'<link rel="stylesheet" href="{get_relative_url(name, page_url)}">']
+        pos = end
+    if not parts:
+        return html
+    parts.append(html[pos:])
+    return "".join(parts)
 
 
 _HEADING = re.compile(
