@@ -106,9 +106,15 @@ def _add_languages(i18n, root: Path) -> None:
         if code in known:
             continue
         try:
-            i18n.config.languages.append(language_entry(code))
+            entry = language_entry(code)
         except ValueError as error:
             log.warning(f"coop-i18n: {TRANSLATIONS}/{code}/ is not built: static-i18n refuses the code ({error}).")
+            continue
+        # static-i18n applied build_only_locale to the languages it knew; a language found
+        # here is not that one (it would have been unknown to static-i18n, an error).
+        if i18n.config.build_only_locale:
+            entry.build = False
+        i18n.config.languages.append(entry)
 
 
 @event_priority(150)  # before static-i18n (-100) reads its languages
