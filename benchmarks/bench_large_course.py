@@ -70,17 +70,17 @@ def main() -> None:
         write_config(root)
         site = Path(tmp) / "site"
         timed_build(root, site)  # warm-up: notebook cache, OS file cache
+        pages = sum(1 for _ in site.rglob("*.html"))
         full, english = [], []
         for _ in range(args.rounds):
             full.append(timed_build(root, site))
             english.append(timed_build(root, site, BUILD_ONLY_LOCALE="en"))
-        pages = sum(1 for _ in site.rglob("*.html"))
     load_after = os.getloadavg()
     f, e = statistics.median(t for t, _ in full), statistics.median(t for t, _ in english)
     languages = args.languages + 1
     print(f"load average (1 min) {load_before[0]:.2f} before, {load_after[0]:.2f} after, on {os.cpu_count()} CPUs")
     print(f"course: {languages} languages x {args.pages} sources ({counts['files']} translations, "
-          f"{counts['bytes'] / 1e6:.1f} MB), {pages} HTML files built")
+          f"{counts['bytes'] / 1e6:.1f} MB), {pages} HTML files in the whole site")
     print(f"all languages: median {f:.1f} s ({', '.join(f'{t:.1f}' for t, _ in full)}), "
           f"peak memory {max(m for _, m in full):.0f} MiB")
     print(f"English only:  median {e:.1f} s ({', '.join(f'{t:.1f}' for t, _ in english)}), "
