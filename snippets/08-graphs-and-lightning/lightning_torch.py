@@ -92,28 +92,12 @@ print("same weights as the hand-written loop:", same_weights)
 # --8<-- [end:trainer]
 
 # The picture (not shown on the page): the two loss curves lie on top of each other.
-import os
-from pathlib import Path
+from _loss_curves_figure import draw
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
-
-OUTPUT_DIR = Path(os.environ.get("SNIPPET_OUTPUT_DIR", Path(__file__).resolve().parent / "outputs"))
-plt.figure(figsize=(6, 3.8))
-plt.plot(hand_losses, linewidth=4, alpha=0.5, label="hand-written loop")
-plt.plot(classifier.losses, color="black", linestyle="--", label="LightningModule + Trainer")
-plt.xlabel("epoch (one step on all 200 points)")
-plt.ylabel("binary cross-entropy")
-plt.title("The same training, written twice (PyTorch)")
-plt.legend()
-OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
-plt.savefig(OUTPUT_DIR / "loop_vs_lightning_torch.png", dpi=100, bbox_inches="tight")
-plt.close()
+plot = draw(hand_losses, classifier.losses, "LightningModule + Trainer", "PyTorch", "loop_vs_lightning_torch.png")
 
 # Checks: what the page says.
 assert len(classifier.losses) == len(hand_losses) == EPOCHS, "one step per epoch in both"
 assert np.allclose(classifier.losses, hand_losses, atol=1e-5), "the Trainer ran the same steps as the loop"
 assert same_weights and accuracy > 0.9
-assert (OUTPUT_DIR / "loop_vs_lightning_torch.png").stat().st_size > 10_000, "plot not written"
+assert plot.stat().st_size > 10_000, "plot not written"
