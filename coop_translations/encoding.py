@@ -81,6 +81,7 @@ def _chars(group: set[str]) -> str:
     return re.escape("".join(sorted(group)))
 
 
+@functools.cache
 def _garble_pattern() -> re.Pattern[str]:
     """Exact form, on text: a lead image, then as many continuation images as it announces."""
     cont = f"[{_chars(_images(range(0x80, 0xC0)))}]"
@@ -109,7 +110,6 @@ def _trie_pattern(words: set[bytes]) -> bytes:
     return branches[0] if len(branches) == 1 else b"(?:" + b"|".join(branches) + b")"
 
 
-_GARBLED = _garble_pattern()
 
 
 def _undo(garbled: str, codec: str) -> str | None:
@@ -160,7 +160,7 @@ def _exact(data: bytes, offset: int, every_length: bool):
     """The Windows-1252/Mac Roman garble starting at `offset`, longest plausible first
     (all plausible lengths with every_length)."""
     window = data[offset:offset + 16].decode("utf-8", "ignore")
-    exact = _GARBLED.match(window)
+    exact = _garble_pattern().match(window)
     if exact is None:
         return
     candidate = exact.group()
@@ -179,9 +179,10 @@ def _scan(data: bytes, every_length: bool = False) -> tuple[list, list[int]]:
     candidates, lines = [], set()
     if data.isascii() or not _may_garble(data):
         return candidates, []
-    for gate, scanner in _scanners():
+    for gate, source in _scanners():
         if gate not in data:
             continue
+        scanner = _COMPILED.get(gate) or _COMPILED.setdefault(gate, re.compile(source))
         line_end = -1
         for match in scanner.finditer(data):
             start = match.start()
@@ -224,15 +225,19 @@ def _single_leads(codec: str) -> dict[int, set[str]]:
     return {n: {c for b in values for c in _image(b, codec)} for n, values in _LEADS.items()}
 
 
+_COMPILED: dict[bytes, re.Pattern[bytes]] = {}    # gate -> its pattern, compiled when first needed
+
+
 @functools.cache
-def _scanners() -> list[tuple[bytes, re.Pattern[bytes]]]:
+def _scanners() -> list[tuple[bytes, bytes]]:
     """Per first byte, one pattern with that literal prefix (searched fast, behind a
     memchr test) and two kinds of branches: a Windows-1252/Mac Roman lead image followed
     by as many continuation images of the same code page as it announces (group
     "single", for the exact detector, which needs no less); or, in one of ftfy's code
     pages, a lead image, a continuation image, then both again (mixing code pages would
-    flag honest Greek "ππ" or random accents). Compiled on first use: an all-ASCII tree
-    never needs them."""
+    flag honest Greek "ππ" or random accents). Built on first use and each compiled on
+    first use (_COMPILED): compiling all costs more than checking a small tree, and a
+    tree in one script needs two or three."""
     gates: dict[int, list[bytes]] = {}
     for codec in _FTFY_CODECS:
         leads = _images_in(codec, range(0xC2, 0xF5))
@@ -246,8 +251,7 @@ def _scanners() -> list[tuple[bytes, re.Pattern[bytes]]]:
     # Single branches: (first byte, continuations announced) -> lead tails, per code page.
     singles: dict[int, list[bytes]] = {}
     for codec in _CODE_PAGES:
-        conts = _trie_pattern({c.encode("utf-8") for c in _images(range(0x80, 0xC0))
-                               if c in {i for b in range(0x80, 0xC0) for i in _image(b, codec)}})
+        conts = _trie_pattern({c.encode("utf-8") for b in range(0x80, 0xC0) for c in _image(b, codec)})
         for n, images in _single_leads(codec).items():
             tails: dict[int, set[bytes]] = {}
             for char in images:
@@ -286,7 +290,7 @@ def _scanners() -> list[tuple[bytes, re.Pattern[bytes]]]:
         ahead = b"(?=[\x80-\xbf]{%d}%s)" % (width, any_cont)
         pattern = (re.escape(bytes([first])) + ahead + b"(?:" + b"|".join(branches) + b")"
                    + single)
-        scanners.append((bytes([first]), re.compile(pattern)))
+        scanners.append((bytes([first]), pattern))
     return scanners
 
 
