@@ -26,11 +26,14 @@ from .config import ConfigError
 from .layout import Layout
 from .metadata import Found, Metadata
 from .problems import CODES, Problem, Report, Result
+from .stamp import Stamped, StampRefused
+from .stamp import stamp as _stamp
 
-# diff and stamp (subprocess, tempfile, difflib...) load when first used: `check`
-# never needs them, and importing them costs more than checking a small tree.
-_LAZY = {"DiffResult": "diffing", "GitError": "diffing", "diff_since": "diffing",
-         "Stamped": "stamp", "StampRefused": "stamp"}
+# diffing (subprocess, difflib) loads when first used: `check` never needs it, and
+# importing it costs more than checking a small tree. (The stamp module is imported
+# here, before the function `stamp` below: importing a submodule later would rebind
+# the package's name `stamp` to the module.)
+_LAZY = {"DiffResult": "diffing", "GitError": "diffing", "diff_since": "diffing"}
 
 
 def __getattr__(name: str):
@@ -109,11 +112,9 @@ def history_diff(root: Path | str, path: Path | str, *, coop: bool = False) -> "
 
 
 def stamp(root: Path | str, path: Path | str, *, coop: bool = False, force: bool = False,
-          now: str | None = None) -> "Stamped":
+          now: str | None = None) -> Stamped:
     """Write fresh metadata (current source hash, UTC date, source, language) into a
     translation, changing nothing else. Raises StampRefused for a file with problems
     other than stale/missing-metadata unless force=True."""
-    from .stamp import stamp as _stamp
-
     layout, rel, _language = _located(root, path, coop)
     return _stamp(layout, rel, force=force, now=now)
