@@ -267,8 +267,21 @@ def _scanners() -> list[tuple[bytes, bytes]]:
     for char in _images([b for values in _LEADS.values() for b in values]):
         encoded = char.encode("utf-8")
         loose.setdefault(encoded[0], set()).add(encoded[1:])
-    any_cont = _trie_pattern({image for codec in _FTFY_CODECS
-                              for image in _images_in(codec, range(0x80, 0xC0))})
+    # Which code pages (ftfy's, and the exact detector's two) read each character as a
+    # lead image, and each one's continuation images: every branch needs a lead image
+    # followed by a continuation image of the same code page.
+    lead_in: dict[bytes, set[str]] = {}
+    conts_in: dict[str, set[bytes]] = {}
+    for codec in _FTFY_CODECS:
+        conts_in[codec] = _images_in(codec, range(0x80, 0xC0))
+        for image in _images_in(codec, range(0xC2, 0xF5)):
+            lead_in.setdefault(image, set()).add(codec)
+    for codec in _CODE_PAGES:
+        key = f"exact {codec}"
+        conts_in[key] = {c.encode("utf-8") for b in range(0x80, 0xC0) for c in _image(b, codec)}
+        for images in _single_leads(codec).values():
+            for char in images:
+                lead_in.setdefault(char.encode("utf-8"), set()).add(key)
     scanners = []
     for first in sorted(set(gates) | set(singles)):
         branches = gates.get(first, [])
@@ -283,11 +296,20 @@ def _scanners() -> list[tuple[bytes, bytes]]:
             branches = [b"(?:" + b"|".join(singles[first]) + b")" + follow + b"(?P<single>)",
                         *ftfy]
             single = b""
-        # Every branch continues with a continuation image right after the lead image:
-        # one lookahead turns away the usual honest cases (an accented letter, then
-        # ASCII; a Cyrillic letter, then another) before any branch is tried.
+        # Every branch starts with a lead image and a continuation image of one code
+        # page: one lookahead (lead images grouped by the code pages they lead in, each
+        # group followed by those pages' continuation images) turns away the usual honest
+        # cases before any branch is tried: an accented letter, then ASCII or another
+        # letter no code page pairs with it; a Cyrillic letter, then another.
+        groups: dict[frozenset, set[bytes]] = {}
+        for char, codecs in lead_in.items():
+            if char[0] == first:
+                groups.setdefault(frozenset(codecs), set()).add(char[1:])
         width = 1 if first < 0xE0 else 2 if first < 0xF0 else 3
-        ahead = b"(?=[\x80-\xbf]{%d}%s)" % (width, any_cont)
+        starts = {image[0] for images in conts_in.values() for image in images}
+        ahead = b"(?=[\x80-\xbf]{%d}[%s])(?=" % (width, b"".join(re.escape(bytes([b])) for b in sorted(starts))) + b"|".join(
+            _trie_pattern(tails) + b"(?:" + _trie_pattern(set().union(*(conts_in[c] for c in codecs)))
+            + b")" for codecs, tails in sorted(groups.items(), key=lambda g: sorted(g[1]))) + b")"
         pattern = (re.escape(bytes([first])) + ahead + b"(?:" + b"|".join(branches) + b")"
                    + single)
         scanners.append((bytes([first]), pattern))
