@@ -225,6 +225,10 @@ def _single_leads(codec: str) -> dict[int, set[str]]:
     return {n: {c for b in values for c in _image(b, codec)} for n, values in _LEADS.items()}
 
 
+def _escaped(values) -> bytes:
+    return b"".join(re.escape(bytes([b])) for b in sorted(values))
+
+
 _COMPILED: dict[bytes, re.Pattern[bytes]] = {}    # gate -> its pattern, compiled when first needed
 
 
@@ -282,6 +286,7 @@ def _scanners() -> list[tuple[bytes, bytes]]:
         for images in _single_leads(codec).values():
             for char in images:
                 lead_in.setdefault(char.encode("utf-8"), set()).add(key)
+    cont_starts = {image[0] for images in conts_in.values() for image in images}
     scanners = []
     for first in sorted(set(gates) | set(singles)):
         branches = gates.get(first, [])
@@ -306,10 +311,12 @@ def _scanners() -> list[tuple[bytes, bytes]]:
             if char[0] == first:
                 groups.setdefault(frozenset(codecs), set()).add(char[1:])
         width = 1 if first < 0xE0 else 2 if first < 0xF0 else 3
-        starts = {image[0] for images in conts_in.values() for image in images}
-        ahead = b"(?=[\x80-\xbf]{%d}[%s])(?=" % (width, b"".join(re.escape(bytes([b])) for b in sorted(starts))) + b"|".join(
-            _trie_pattern(tails) + b"(?:" + _trie_pattern(set().union(*(conts_in[c] for c in codecs)))
-            + b")" for codecs, tails in sorted(groups.items(), key=lambda g: sorted(g[1]))) + b")"
+        pairs = [_trie_pattern(tails) + b"(?:" + _trie_pattern(set().union(*(conts_in[c] for c in codecs)))
+                 + b")" for codecs, tails in sorted(groups.items(), key=lambda g: sorted(g[1]))]
+        # First a one-byte test (the next character starts like a continuation image),
+        # which turns away an accented letter followed by ASCII at once.
+        ahead = (b"(?=[\x80-\xbf]{%d}[%s])" % (width, _escaped(cont_starts))
+                 + b"(?=" + b"|".join(pairs) + b")")
         pattern = (re.escape(bytes([first])) + ahead + b"(?:" + b"|".join(branches) + b")"
                    + single)
         scanners.append((bytes([first]), pattern))
