@@ -23,12 +23,27 @@ from pathlib import Path
 
 from .checker import SOURCE_IN_MEMORY, Checker, CheckerIOError
 from .config import ConfigError
-from .diffing import DiffResult, GitError, diff_since
 from .layout import Layout
 from .metadata import Found, Metadata
 from .problems import CODES, Problem, Report, Result
 from .stamp import Stamped, StampRefused
 from .stamp import stamp as _stamp
+
+# diffing (subprocess, difflib) loads when first used: `check` never needs it, and
+# importing it costs more than checking a small tree. (The stamp module is imported
+# here, before the function `stamp` below: importing a submodule later would rebind
+# the package's name `stamp` to the module.)
+_LAZY = {"DiffResult": "diffing", "GitError": "diffing", "diff_since": "diffing"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "CODES", "Checker", "CheckerIOError", "ConfigError", "DiffResult", "Found", "GitError",
@@ -70,11 +85,13 @@ def read_metadata(root: Path | str, path: Path | str, *, coop: bool = False) -> 
     return Checker(layout).metadata_of(rel, language)
 
 
-def history_diff(root: Path | str, path: Path | str, *, coop: bool = False) -> DiffResult:
+def history_diff(root: Path | str, path: Path | str, *, coop: bool = False) -> "DiffResult":
     """What changed in the translation's source since the version it was made from,
     found by MD5 in the source's git history. `base_commit` is None when no version
     matches or the metadata is unusable; `message` then says why. Raises GitError
     when git cannot be run there."""
+    from .diffing import DiffResult, diff_since
+
     layout, rel, language = _located(root, path, coop)
     if not layout.is_safe(rel):
         return DiffResult("", [], None, f"{rel} was not read: it is a link or a special file, "

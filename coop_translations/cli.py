@@ -15,7 +15,6 @@ from pathlib import Path
 
 from .checker import Checker, CheckerIOError
 from .config import ConfigError
-from .diffing import GitError
 from .layout import Layout
 from .problems import fail_on
 from .report import render
@@ -175,7 +174,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _one_line(error: BaseException) -> str:
-    known = (ConfigError, CheckerIOError, GitError, OSError, UsageError, ValueError)
+    known = (ConfigError, CheckerIOError, OSError, UsageError, ValueError)
+    diffing = sys.modules.get(f"{__package__}.diffing")     # loaded if diff ran
+    if diffing is not None:
+        known += (diffing.GitError,)
     text = str(error) if isinstance(error, known) else (
         f"unexpected {type(error).__name__}: {error} (a bug in the checker; run with --debug "
         f"for the traceback and report it)")

@@ -9,6 +9,7 @@ encoding is named with charset-normalizer.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -80,6 +81,7 @@ def _chars(group: set[str]) -> str:
     return re.escape("".join(sorted(group)))
 
 
+@functools.cache
 def _garble_pattern() -> re.Pattern[str]:
     """Exact form, on text: a lead image, then as many continuation images as it announces."""
     cont = f"[{_chars(_images(range(0x80, 0xC0)))}]"
@@ -108,7 +110,6 @@ def _trie_pattern(words: set[bytes]) -> bytes:
     return branches[0] if len(branches) == 1 else b"(?:" + b"|".join(branches) + b")"
 
 
-_GARBLED = _garble_pattern()
 
 
 def _undo(garbled: str, codec: str) -> str | None:
@@ -159,7 +160,7 @@ def _exact(data: bytes, offset: int, every_length: bool):
     """The Windows-1252/Mac Roman garble starting at `offset`, longest plausible first
     (all plausible lengths with every_length)."""
     window = data[offset:offset + 16].decode("utf-8", "ignore")
-    exact = _GARBLED.match(window)
+    exact = _garble_pattern().match(window)
     if exact is None:
         return
     candidate = exact.group()
@@ -176,9 +177,12 @@ def _scan(data: bytes, every_length: bool = False) -> tuple[list, list[int]]:
     """One pass of the per-first-byte patterns (_SCANNERS): the exact detector's
     candidates, and the starts of the lines ftfy should look at."""
     candidates, lines = [], set()
-    for gate, scanner in _SCANNERS:
+    if data.isascii() or not _may_garble(data):
+        return candidates, []
+    for gate, source in _scanners():
         if gate not in data:
             continue
+        scanner = _COMPILED.get(gate) or _COMPILED.setdefault(gate, re.compile(source))
         line_end = -1
         for match in scanner.finditer(data):
             start = match.start()
@@ -215,12 +219,29 @@ def _images_in(codec: str, values) -> set[bytes]:
     return found
 
 
-def _scanners() -> list[tuple[bytes, re.Pattern[bytes]]]:
+def _single_leads(codec: str) -> dict[int, set[str]]:
+    """The exact detector's lead images in one code page, by how many continuation
+    images follow them (cp1252 with Latin-1 images for its holes, as _image)."""
+    return {n: {c for b in values for c in _image(b, codec)} for n, values in _LEADS.items()}
+
+
+def _escaped(values) -> bytes:
+    return b"".join(re.escape(bytes([b])) for b in sorted(values))
+
+
+_COMPILED: dict[bytes, re.Pattern[bytes]] = {}    # gate -> its pattern, compiled when first needed
+
+
+@functools.cache
+def _scanners() -> list[tuple[bytes, bytes]]:
     """Per first byte, one pattern with that literal prefix (searched fast, behind a
-    memchr test) and two kinds of branches: a Windows-1252/Mac Roman lead image and a
-    continuation image (group "single", for the exact detector); or, in one of ftfy's
-    code pages, a lead image, a continuation image, then both again (mixing code
-    pages would flag honest Greek "ππ" or random accents)."""
+    memchr test) and two kinds of branches: a Windows-1252/Mac Roman lead image followed
+    by as many continuation images of the same code page as it announces (group
+    "single", for the exact detector, which needs no less); or, in one of ftfy's code
+    pages, a lead image, a continuation image, then both again (mixing code pages would
+    flag honest Greek "ππ" or random accents). Built on first use and each compiled on
+    first use (_COMPILED): compiling all costs more than checking a small tree, and a
+    tree in one script needs two or three."""
     gates: dict[int, list[bytes]] = {}
     for codec in _FTFY_CODECS:
         leads = _images_in(codec, range(0xC2, 0xF5))
@@ -231,32 +252,132 @@ def _scanners() -> list[tuple[bytes, re.Pattern[bytes]]]:
             rests.setdefault(image[0], set()).add(image[1:])
         for first, tails in rests.items():
             gates.setdefault(first, []).append(_trie_pattern(tails) + cont + lead + cont)
-    singles: dict[int, set[bytes]] = {}
+    # Single branches: (first byte, continuations announced) -> lead tails, per code page.
+    singles: dict[int, list[bytes]] = {}
+    for codec in _CODE_PAGES:
+        conts = _trie_pattern({c.encode("utf-8") for b in range(0x80, 0xC0) for c in _image(b, codec)})
+        for n, images in _single_leads(codec).items():
+            tails: dict[int, set[bytes]] = {}
+            for char in images:
+                encoded = char.encode("utf-8")
+                tails.setdefault(encoded[0], set()).add(encoded[1:])
+            for first, rest in tails.items():
+                singles.setdefault(first, []).append(
+                    _trie_pattern(rest) + b"(?=(?:" + conts + b"){%d})" % n)
+    follow = _trie_pattern({c.encode("utf-8") for c in _images(range(0x80, 0xC0))})
+    # A lead image of either code page and any continuation image: where this matches
+    # but no exact branch does, the pair is honest text, and the line is not for ftfy.
+    loose: dict[int, set[bytes]] = {}
     for char in _images([b for values in _LEADS.values() for b in values]):
         encoded = char.encode("utf-8")
-        singles.setdefault(encoded[0], set()).add(encoded[1:])
-    follow = _trie_pattern({c.encode("utf-8") for c in _images(range(0x80, 0xC0))})
-    any_cont = _trie_pattern({image for codec in _FTFY_CODECS
-                              for image in _images_in(codec, range(0x80, 0xC0))})
+        loose.setdefault(encoded[0], set()).add(encoded[1:])
+    # Which code pages (ftfy's, and the exact detector's two) read each character as a
+    # lead image, and each one's continuation images: every branch needs a lead image
+    # followed by a continuation image of the same code page.
+    lead_in: dict[bytes, set[str]] = {}
+    conts_in: dict[str, set[bytes]] = {}
+    for codec in _FTFY_CODECS:
+        conts_in[codec] = _images_in(codec, range(0x80, 0xC0))
+        for image in _images_in(codec, range(0xC2, 0xF5)):
+            lead_in.setdefault(image, set()).add(codec)
+    for codec in _CODE_PAGES:
+        key = f"exact {codec}"
+        conts_in[key] = {c.encode("utf-8") for b in range(0x80, 0xC0) for c in _image(b, codec)}
+        for images in _single_leads(codec).values():
+            for char in images:
+                lead_in.setdefault(char.encode("utf-8"), set()).add(key)
+    cont_starts = {image[0] for images in conts_in.values() for image in images}
     scanners = []
     for first in sorted(set(gates) | set(singles)):
         branches = gates.get(first, [])
         single = b"(?P<single>(?!))?"           # the group exists, and never matches
         if first in singles:
-            branches = [_trie_pattern(singles[first]) + follow + b"(?P<single>)", *branches]
+            # Consumes the lead image and one continuation image; the exact detector
+            # reads on from the start. A pair of a lead image and a continuation image
+            # that is not a garble of either code page is left to the exact detector's
+            # lookahead alone, as before, not to ftfy's branches.
+            ftfy = [b"(?!" + _trie_pattern(loose[first]) + follow + b")(?:" + b"|".join(branches)
+                    + b")"] if branches else []
+            branches = [b"(?:" + b"|".join(singles[first]) + b")" + follow + b"(?P<single>)",
+                        *ftfy]
             single = b""
-        # Every branch continues with a continuation image right after the lead image:
-        # one lookahead turns away the usual honest cases (an accented letter, then
-        # ASCII; a Cyrillic letter, then another) before any branch is tried.
+        # Every branch starts with a lead image and a continuation image of one code
+        # page: one lookahead (lead images grouped by the code pages they lead in, each
+        # group followed by those pages' continuation images) turns away the usual honest
+        # cases before any branch is tried: an accented letter, then ASCII or another
+        # letter no code page pairs with it; a Cyrillic letter, then another.
+        groups: dict[frozenset, set[bytes]] = {}
+        for char, codecs in lead_in.items():
+            if char[0] == first:
+                groups.setdefault(frozenset(codecs), set()).add(char[1:])
         width = 1 if first < 0xE0 else 2 if first < 0xF0 else 3
-        ahead = b"(?=[\x80-\xbf]{%d}%s)" % (width, any_cont)
+        pairs = [_trie_pattern(tails) + b"(?:" + _trie_pattern(set().union(*(conts_in[c] for c in codecs)))
+                 + b")" for codecs, tails in sorted(groups.items(), key=lambda g: sorted(g[1]))]
+        # First a one-byte test (the next character starts like a continuation image),
+        # which turns away an accented letter followed by ASCII at once.
+        ahead = (b"(?=[\x80-\xbf]{%d}[%s])" % (width, _escaped(cont_starts))
+                 + b"(?=" + b"|".join(pairs) + b")")
         pattern = (re.escape(bytes([first])) + ahead + b"(?:" + b"|".join(branches) + b")"
                    + single)
-        scanners.append((bytes([first]), re.compile(pattern)))
+        scanners.append((bytes([first]), pattern))
     return scanners
 
 
-_SCANNERS = _scanners()
+# A cheap test run before the patterns: every match of theirs ends in a continuation
+# image (in any of ftfy's code pages) right after a lead image, so a text without any
+# continuation image has nothing to find. The UTF-8 forms of those images start with
+# a few bytes; a memchr test finds most, but five also start everyday Greek and
+# Cyrillic letters, so for those the second byte is tested too (a range that holds
+# every continuation image's: a superset, so nothing is missed).
+_SHARED_SECONDS = {0xCE: range(0x80, 0x90), 0xD0: range(0x80, 0x90),
+                   0xD1: range(0x90, 0xA0), 0xD2: range(0x90, 0xA0)}
+_SHARED_EXACT = (b"\xce\xa9", b"\xcf\x80")      # Omega and pi, Mac Roman's images
+
+
+def _prefilter() -> tuple[bytes, bytes, list[tuple[int, bytes]]]:
+    """(bytes tested with memchr, a bytes.translate table that turns each shared start's
+    second bytes into one class byte, the needles to find in the translated text)."""
+    conts = {image for codec in _FTFY_CODECS for image in _images_in(codec, range(0x80, 0xC0))}
+    starts = {image[0] for image in conts}
+    for image in conts:      # the ranges above must hold every image they stand for
+        if image[0] in (*_SHARED_SECONDS, 0xCF) and image not in _SHARED_EXACT and \
+                image[1] not in _SHARED_SECONDS.get(image[0], ()):
+            raise AssertionError(f"continuation image {image!r} escapes the prefilter")
+    plain = bytes(sorted(starts - set(_SHARED_SECONDS) - {0xCF}))
+    table = bytearray(range(256))
+    for byte in range(0x80, 0xC0):
+        table[byte] = 0
+    classes: dict[range, int] = {}
+    needles = []
+    for first, seconds in _SHARED_SECONDS.items():
+        value = classes.setdefault(seconds, 1 + len(classes))   # 0x01, 0x02: class bytes
+        for byte in seconds:
+            table[byte] = value
+        needles.append((first, bytes([first, value])))
+    return plain, bytes(table), needles
+
+
+_PLAIN_STARTS, _SECOND_TABLE, _SHARED_NEEDLES = _prefilter()
+
+
+def _may_garble(data: bytes) -> bool:
+    """False only when `data` holds no continuation image at all, so no pattern of
+    _scanners() can match: memchr tests and, for Greek or Cyrillic text, one
+    bytes.translate and a find per needle."""
+    for start in _PLAIN_STARTS:
+        if start in data:
+            return True
+    for exact in _SHARED_EXACT:
+        if exact[0] in data and exact in data:
+            return True
+    translated = None
+    for first, needle in _SHARED_NEEDLES:
+        if first in data:
+            if translated is None:
+                translated = data.translate(_SECOND_TABLE)
+            if needle in translated:
+                return True
+    return False
 
 
 def _ftfy_candidates(data: bytes, lines: list[int]):

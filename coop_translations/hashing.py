@@ -14,6 +14,13 @@ def md5_hex(data: bytes) -> str:
 _TRAILING_BLANKS = re.compile(rb"[ \t]+(?=\r?\n|\Z)")
 
 
+def _has_trailing_blanks(data: bytes) -> bool:
+    """Whether _TRAILING_BLANKS can match, by substring tests: the pattern tries every
+    space of the page, which costs more than hashing it."""
+    return data.endswith((b" ", b"\t")) or any(
+        pair in data for pair in (b" \n", b"\t\n", b" \r\n", b"\t\r\n"))
+
+
 def whitespace_variants(data: bytes) -> set[str]:
     """Hashes of `data` with other line endings and/or trailing whitespace.
 
@@ -23,7 +30,7 @@ def whitespace_variants(data: bytes) -> set[str]:
     bases = {lf, lf.replace(b"\n", b"\r\n")}
     variants = set()
     for base in bases:
-        stripped = _TRAILING_BLANKS.sub(b"", base)
+        stripped = _TRAILING_BLANKS.sub(b"", base) if _has_trailing_blanks(base) else base
         for text in (base, stripped):
             variants.update({text, text.rstrip(b"\r\n"), text.rstrip(b"\r\n") + b"\n",
                              text.rstrip(b"\r\n") + b"\r\n"})

@@ -20,6 +20,10 @@ LABEL = "CO_OP_TRANSLATOR_METADATA:"
 _HASH = re.compile(r"[0-9a-fA-F]{32}")
 # The comment and at most one line ending after it (which belongs to the comment).
 COMMENT = re.compile(rb"<!--[ \t]*\r?\n?[ \t]*CO_OP_TRANSLATOR_METADATA:(.*?)-->[ \t]*(?:\r?\n)?", re.S)
+# COMMENT in three steps, for find_comment: its opening, then the first "-->" found with
+# bytes.find (what the lazy .*? stops at, without a regex step per byte), then its end.
+_COMMENT_OPEN = re.compile(rb"<!--[ \t]*\r?\n?[ \t]*CO_OP_TRANSLATOR_METADATA:")
+_COMMENT_END = re.compile(rb"-->[ \t]*(?:\r?\n)?")
 
 
 @dataclass(frozen=True)
@@ -113,11 +117,12 @@ def find_comment(data: bytes) -> Found:
     """The inline comment at the top of a page's bytes, where co-op-translator writes it
     (after a BOM, blank lines or front matter). A comment further down, such as an example
     in a code block of the translators' guide, is page content, never metadata."""
-    match = COMMENT.match(data, _LEAD.match(data).end())
-    if match is None:
+    opening = _COMMENT_OPEN.match(data, _LEAD.match(data).end())
+    close = data.find(b"-->", opening.end()) if opening else -1
+    if close < 0:
         return Found("inline comment")
-    span = match.span()
-    obj, error = parse_json(match.group(1).strip())
+    span = (opening.start(), _COMMENT_END.match(data, close).end())
+    obj, error = parse_json(data[opening.end():close].strip())
     if error:
         return Found("inline comment", errors=(error,), span=span)
     return _from_object(obj, "inline comment", span)

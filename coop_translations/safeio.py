@@ -209,16 +209,20 @@ class TooLarge(CheckerIOError):
 
 
 def read_all(fd: int, size: int, limit: int) -> bytes:
-    """Reads to the end (a file may grow while it is read), but not much past `limit`;
-    one read for most files."""
+    """Reads to the end (a file may grow while it is read), but not much past `limit`.
+
+    The first read asks for the size fstat gave plus one byte, the read that confirms
+    the end for one byte: os.read allocates what it is asked for, and a megabyte
+    buffer for every small page cost more than the reading itself. Once a read fills
+    its buffer (the file grew), reads go on in CHUNK-sized pieces."""
     chunks, want, total = [], size + 1, 0
     while total <= limit:
-        chunk = os.read(fd, max(want, CHUNK))
+        chunk = os.read(fd, want)
         if not chunk:
             break
         chunks.append(chunk)
         total += len(chunk)
-        want = CHUNK
+        want = CHUNK if len(chunk) == want else 1
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import stat
-import tempfile
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -57,6 +55,8 @@ def write_atomic(tree: Tree, rel: str, data: bytes, expected: tuple, expected_md
     not. The temporary file is created beside it and removed on any failure."""
     folder, _, name = rel.rpartition("/")
     dir_fd = tree.dir_fd(folder)
+    import secrets      # here: `check` imports this module, and never writes
+
     temporary = f".{name}.{secrets.token_hex(6)}.tmp"
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC,
                  0o600, dir_fd=dir_fd)
@@ -113,6 +113,8 @@ def folder_lock(tree: Tree, folder: str):
 def _lock_folder() -> Path:
     """<tmp>/coop-translations-<uid>, created private; refused if anyone else could
     have placed or changed what is in it."""
+    import tempfile
+
     folder = Path(tempfile.gettempdir()) / f"coop-translations-{os.getuid()}"
     try:
         folder.mkdir(mode=0o700)

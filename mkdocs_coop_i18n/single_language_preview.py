@@ -32,8 +32,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     present = {file.dest_uri for file in files}
     for path in sorted(p for p in source_root.rglob("*") if p.is_file()):
         relative = path.relative_to(source_root).as_posix()
-        media = File(f"{source}/{relative}", config.docs_dir, config.site_dir, config.use_directory_urls,
-                     dest_uri=relative)
-        if media.is_media_file() and relative not in present:
+        if relative in present:
+            continue
+        # Presented at the translation's own path, so its links (checked by source path) find it.
+        media = File.generated(config, f"{locale}/{relative}", abs_src_path=str(path))
+        if media.is_media_file():
+            media.dest_uri = relative
             files.append(media)
     return files

@@ -24,49 +24,13 @@ print("shapes:", tuple(tall.shape), "+", tuple(wide.shape), "->", tuple(table.sh
 print(table.numpy())
 # --8<-- [end:table]
 
-column_values, row_values, total_values = tall[:, 0].numpy().tolist(), wide[0].numpy().tolist(), table.numpy().tolist()
+# The picture (not shown on the page): drawn from the values above by the same code as for the other framework.
+from _broadcasting_figure import draw
 
-# The picture (not shown on the page): the (3, 1) + (1, 4) case, drawn from the tensors above, as a PNG file.
-from pathlib import Path
-
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
-from matplotlib.patches import Rectangle
-
-OUTPUT_DIR = Path(os.environ.get("SNIPPET_OUTPUT_DIR", Path(__file__).resolve().parent / "outputs"))
-
-
-def draw_grid(ax, left, values, stored_rows, stored_columns, label):
-    """A 3 x 4 grid of cells; the cells the tensor really stores are solid, the reused ones faded."""
-    for i in range(3):
-        for j in range(4):
-            stored = i < stored_rows and j < stored_columns
-            ax.add_patch(Rectangle((left + j, 2 - i), 1, 1, facecolor="#c5cae9" if stored else "#f3f4fb",
-                                   edgecolor="#3f51b5" if stored else "#b0b5d8", linestyle="-" if stored else "--"))
-            ax.text(left + j + 0.5, 2 - i + 0.5, f"{values[i][j]:g}", ha="center", va="center",
-                    fontsize=12, color="black" if stored else "#9095b8")
-    ax.text(left + 2, -0.6, label, ha="center", va="center", fontsize=11)
-
-
-fig, ax = plt.subplots(figsize=(10, 2.8))
-draw_grid(ax, 0, [[c] * 4 for c in column_values], 3, 1, "column: shape (3, 1)")
-ax.text(4.75, 1.5, "+", ha="center", va="center", fontsize=22)
-draw_grid(ax, 5.5, [row_values] * 3, 1, 4, "row: shape (1, 4)")
-ax.text(10.25, 1.5, "=", ha="center", va="center", fontsize=22)
-draw_grid(ax, 11, total_values, 3, 4, "column + row: shape (3, 4)")
-ax.set_xlim(-0.2, 15.2)
-ax.set_ylim(-1.0, 3.2)
-ax.set_aspect("equal")
-ax.axis("off")
-ax.set_title("Faded cells are not stored: broadcasting reuses the column and the row")
-OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
-fig.savefig(OUTPUT_DIR / "broadcasting.png", dpi=100, bbox_inches="tight")
-plt.close(fig)
+figure = draw(tall[:, 0].numpy().tolist(), wide[0].numpy().tolist(), table.numpy().tolist())
 
 assert (a + row)[1, 2].numpy() == 6.0 + 30.0, "broadcasting should add row[2] to column 2 of every row"
 assert (a + column)[1, 0].numpy() == 4.0 + 200.0, "broadcasting should add column[1] to all of row 1"
 assert tuple(table.shape) == (3, 4), "(3, 1) + (1, 4) should give (3, 4)"
 assert table[2, 3].numpy() == 20 + 4, "each cell should be its row's column value plus its column's row value"
-assert (OUTPUT_DIR / "broadcasting.png").stat().st_size > 10_000, "plot not written"
+assert figure.stat().st_size > 10_000, "plot not written"

@@ -36,39 +36,10 @@ true_loss = ((2.0 * x + 1.0 - y) ** 2).mean()  # the line the data was made from
 print(f"loss of the true line y = 2x + 1 on these points: {true_loss.item():.4f}")
 # --8<-- [end:train]
 
-import os
+# The picture (not shown on the page): drawn by the same code as for the other framework.
+from _linear_regression_figure import draw
 
-learned_w, learned_b = w.item(), b.item()
-
-# The picture (not shown on the page): the data with the true and the learned line, and the loss per step.
-from pathlib import Path
-
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
-
-OUTPUT_DIR = Path(os.environ.get("SNIPPET_OUTPUT_DIR", Path(__file__).resolve().parent / "outputs"))
-fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
-left.scatter(x_np[:, 0], y_np[:, 0], s=12, color="#9095b8", label="data: 2x + 1 + noise")
-ends = np.array([0.0, 1.0])
-left.plot(ends, 2.0 * ends + 1.0, color="black", linestyle="--", label="true line y = 2x + 1")
-left.plot(ends, learned_w * ends + learned_b, color="#e65100", label=f"learned line y = {learned_w:.2f}x + {learned_b:.2f}")
-left.set_xlabel("x")
-left.set_ylabel("y")
-left.set_title("The data and the learned line")
-left.legend()
-right.plot(losses, color="#3f51b5", label="training loss (mean squared error)")
-right.axhline(0.01, color="black", linestyle="--", label="noise variance 0.1² = 0.01")
-right.set_yscale("log")
-right.set_xlabel("step")
-right.set_ylabel("loss (log scale)")
-right.set_title("The loss during gradient descent")
-right.legend()
-fig.tight_layout()
-OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
-fig.savefig(OUTPUT_DIR / "linear_regression.png", dpi=100)
-plt.close(fig)
+figure = draw(x_np, y_np, w.item(), b.item(), losses)
 
 # Least squares solved directly, independent of gradient descent.
 slope, intercept = np.polyfit(x_np[:, 0], y_np[:, 0], deg=1)
@@ -78,4 +49,4 @@ assert loss.item() < 0.02, "the loss should fall to about the noise level (0.1²
 assert loss.item() <= true_loss.item(), "on its own training points, the least-squares line beats even the true line"
 assert abs(true_loss.item() - 0.01) < 0.002, "the true line's loss should be close to the noise variance 0.01"
 assert len(losses) == 300 and losses[-1] < losses[0] / 100, "the loss should fall during training"
-assert (OUTPUT_DIR / "linear_regression.png").stat().st_size > 10_000, "plot not written"
+assert figure.stat().st_size > 10_000, "plot not written"

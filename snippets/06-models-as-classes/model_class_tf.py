@@ -83,30 +83,12 @@ print(f"training accuracy: {accuracy:.4f}")
 # --8<-- [end:train]
 
 # The picture (not shown on the page): where the trained model puts the border between the classes.
-from pathlib import Path
+from _border_figure import draw
 
-import matplotlib
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
-
-OUTPUT_DIR = Path(os.environ.get("SNIPPET_OUTPUT_DIR", Path(__file__).resolve().parent / "outputs"))
-grid_x, grid_y = np.meshgrid(np.linspace(-4, 4, 161), np.linspace(-4, 4, 161))
-grid = tf.constant(np.column_stack([grid_x.ravel(), grid_y.ravel()]), dtype=tf.float32)
-probability = tf.sigmoid(model(grid)).numpy().reshape(grid_x.shape)
-plt.figure(figsize=(5, 4.5))
-plt.contourf(grid_x, grid_y, probability, levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.6)
-plt.colorbar(label="predicted probability of class 1")
-plt.contour(grid_x, grid_y, probability, levels=[0.5], colors="black")
-plt.scatter(class0[:, 0], class0[:, 1], s=12, c="tab:blue", label="class 0")
-plt.scatter(class1[:, 0], class1[:, 1], s=12, c="tab:red", label="class 1")
-plt.title("CloudNet after training (TensorFlow)")
-plt.legend(loc="upper left")
-OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
-plt.savefig(OUTPUT_DIR / "cloudnet_tf.png", dpi=100, bbox_inches="tight")
-plt.close()
+plot = draw(lambda points: tf.sigmoid(model(points)).numpy(), class0, class1, "TensorFlow", "cloudnet_tf.png")
 
 # Checks: what the page says about these models.
 assert model.count_params() == 2 * 8 + 8 + 8 * 1 + 1, "a Dense(8) and a MyDense(1)"
 assert accuracy > 0.9, f"accuracy {accuracy:.3f} should be above 0.9 (the best border gets about 0.96)"
-assert (OUTPUT_DIR / "cloudnet_tf.png").stat().st_size > 10_000, "plot not written"
+assert plot.stat().st_size > 10_000, "plot not written"

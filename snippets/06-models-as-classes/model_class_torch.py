@@ -69,32 +69,17 @@ print(f"training accuracy: {accuracy:.4f}")
 # --8<-- [end:train]
 
 # The picture (not shown on the page): where the trained model puts the border between the classes.
-import os
-from pathlib import Path
+from _border_figure import draw
 
-import matplotlib
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
+def probability_of(points):
+    with torch.no_grad():
+        return torch.sigmoid(model(torch.from_numpy(points).to(device))).cpu().numpy()
 
-OUTPUT_DIR = Path(os.environ.get("SNIPPET_OUTPUT_DIR", Path(__file__).resolve().parent / "outputs"))
-grid_x, grid_y = np.meshgrid(np.linspace(-4, 4, 161), np.linspace(-4, 4, 161))
-grid = torch.tensor(np.column_stack([grid_x.ravel(), grid_y.ravel()]), dtype=torch.float32, device=device)
-with torch.no_grad():
-    probability = torch.sigmoid(model(grid)).cpu().numpy().reshape(grid_x.shape)
-plt.figure(figsize=(5, 4.5))
-plt.contourf(grid_x, grid_y, probability, levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.6)
-plt.colorbar(label="predicted probability of class 1")
-plt.contour(grid_x, grid_y, probability, levels=[0.5], colors="black")
-plt.scatter(class0[:, 0], class0[:, 1], s=12, c="tab:blue", label="class 0")
-plt.scatter(class1[:, 0], class1[:, 1], s=12, c="tab:red", label="class 1")
-plt.title("CloudNet after training (PyTorch)")
-plt.legend(loc="upper left")
-OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
-plt.savefig(OUTPUT_DIR / "cloudnet_torch.png", dpi=100, bbox_inches="tight")
-plt.close()
+
+plot = draw(probability_of, class0, class1, "PyTorch", "cloudnet_torch.png")
 
 # Checks: what the page says about these models.
 assert sum(p.numel() for p in model.parameters()) == 2 * 8 + 8 + 8 + 1, "MyLinear counts like nn.Linear"
 assert accuracy > 0.9, f"accuracy {accuracy:.3f} should be above 0.9 (the best border gets about 0.96)"
-assert (OUTPUT_DIR / "cloudnet_torch.png").stat().st_size > 10_000, "plot not written"
+assert plot.stat().st_size > 10_000, "plot not written"

@@ -32,9 +32,6 @@ EXAMPLES = [
     "01-tensors/exercise_3_softmax_tf.py",
     "01-tensors/exercise_4_device_product_torch.py",
     "01-tensors/exercise_4_device_product_tf.py",
-    # Kept only for translations made before the page was rewritten (see the files' docstrings).
-    "01-tensors/broadcast_torch.py",
-    "01-tensors/broadcast_tf.py",
 ]
 FRAMEWORKS = ["torch", "tf"]
 

@@ -21,9 +21,6 @@ EXAMPLES = [
     "02-autograd/exercise_3_forgotten_zero_tf.py",
     "02-autograd/exercise_4_parabola_torch.py",
     "02-autograd/exercise_4_parabola_tf.py",
-    # Kept only for translations made before the page was rewritten (see the files' docstrings).
-    "02-autograd/autograd_torch.py",
-    "02-autograd/autograd_tf.py",
 ]
 FRAMEWORKS = ["torch", "tf"]
 

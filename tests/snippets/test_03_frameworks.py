@@ -22,6 +22,10 @@ OTHERS = [
     "03-frameworks/exercise_2_closer_tf.py",
     "03-frameworks/exercise_3_held_out_torch.py",
     "03-frameworks/exercise_3_held_out_tf.py",
+    "03-frameworks/exercise_4_hidden_layer_torch.py",
+    "03-frameworks/exercise_4_hidden_layer_tf.py",
+    "03-frameworks/exercise_5_optimizer_torch.py",
+    "03-frameworks/exercise_5_optimizer_tf.py",
 ]
 FRAMEWORKS = ["torch", "tf"]
 
@@ -92,3 +96,21 @@ def test_exercise_held_out_points_give_the_honest_accuracy(framework, run_snippe
     held_out = float(re.search(r"40 held-out points: +([\d.]+)", stdout).group(1))
     assert (held_out * 40) == pytest.approx(round(held_out * 40), abs=1e-3), "an accuracy on 40 points is a multiple of 1/40"
     assert 0.8 < held_out <= train
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+def test_exercise_a_hidden_layer_adds_little_on_two_clouds(framework, run_snippet):
+    stdout = run_snippet(f"03-frameworks/exercise_4_hidden_layer_{framework}.py").stdout
+    one, hidden = (float(v) for v in re.findall(r"training accuracy ([\d.]+)", stdout))
+    highlevel = float(re.search(r"training accuracy: ([\d.]+)", run_snippet(f"03-frameworks/highlevel_{framework}.py").stdout).group(1))
+    assert one == highlevel, "the one-layer number is the high-level program's"
+    assert abs(hidden - one) <= 0.005 + 1e-9, "one point of 200 at most"
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+def test_exercise_plain_sgd_is_the_hand_written_update(framework, run_snippet):
+    """The optimizer applies the same rule as the mixed program's loop, so it prints the same."""
+    with_optimizer = run_snippet(f"03-frameworks/exercise_5_optimizer_{framework}.py").stdout
+    by_hand = run_snippet(f"03-frameworks/mixed_{framework}.py").stdout
+    numbers = [[float(v) for v in re.findall(r"\d+\.\d+", out)] for out in (with_optimizer, by_hand)]
+    assert len(numbers[0]) == 6 and numbers[0] == pytest.approx(numbers[1], abs=2e-4)

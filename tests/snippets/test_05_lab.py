@@ -19,6 +19,8 @@ EXAMPLES = [
     "05-lab/exercise_1_xor_tf.py",
     "05-lab/exercise_2_feature_torch.py",
     "05-lab/exercise_2_feature_tf.py",
+    "05-lab/exercise_3_noise_torch.py",
+    "05-lab/exercise_3_noise_tf.py",
 ]
 FRAMEWORKS = ["torch", "tf"]
 
@@ -96,3 +98,13 @@ def test_exercise_squared_radius_lets_one_layer_solve_the_circles(framework, run
     row = re.search(r"^single-layer with x² \+ y² +train accuracy ([\d.]+) +test accuracy ([\d.]+)$", stdout, re.MULTILINE)
     assert row, f"unexpected output:\n{stdout}"
     assert float(row.group(1)) > 0.9 and float(row.group(2)) > 0.9
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+def test_exercise_noise_lowers_the_accuracy_and_opens_a_gap(framework, run_snippet):
+    stdout = run_snippet(f"05-lab/exercise_3_noise_{framework}.py").stdout
+    rows = {float(n): (float(a), float(b)) for n, a, b in re.findall(
+        r"^noise ([\d.]+) +multi-layer +train accuracy ([\d.]+) +test accuracy ([\d.]+)$", stdout, re.MULTILINE)}
+    assert sorted(rows) == [0.1, 0.3]
+    assert rows[0.1][1] > 0.9 and 0.6 < rows[0.3][1] < 0.8, "about 0.7 with noise 0.3"
+    assert rows[0.3][0] - rows[0.3][1] > rows[0.1][0] - rows[0.1][1], "the gap grows with the noise"

@@ -164,3 +164,40 @@ def test_a_page_becomes_plain_markdown_and_code_cells(tmp_path):
     assert "<details><summary>Solution</summary>" in rest and "```python\nsolution = 1\n```" in rest
     assert "y = 2" not in "".join(cell.source for cell in cells)
     assert set(TAB_LABELS) == {"torch", "tensorflow"}
+
+
+def test_translated_lesson_notebooks_are_current():
+    """A fresh translated lesson page gives its two notebooks; the committed ones must be what it gives."""
+    from tools.snippets.notebooks import update_translated_lesson_notebooks
+
+    problems = update_translated_lesson_notebooks(check=True, log=lambda *_: None)
+    assert not problems, "\n".join(problems) + "\nrun `python -m tools.snippets notebooks`"
+
+
+def test_a_translated_notebook_translates_the_current_english_notebook(tmp_path):
+    """Made from a fresh translated page (here one whose prose is still English): the page's code
+    cells and outputs, the English images, no metadata comment in the prose, and metadata naming the
+    English notebook's hash, so the checker judges it like any translated notebook."""
+    from coop_translations.hashing import md5_hex
+    from coop_translations.metadata import Metadata, render_comment
+    from tools.snippets import lesson_notebooks as ln
+
+    english_page = next(page for page in ln.lesson_pages() if any(page.parent.glob("*.png")))
+    metadata = Metadata(original_hash=md5_hex(english_page.read_bytes()), translation_date="2026-12-01T10:00:00+00:00",
+                        source_file=f"docs/en/lessons/{english_page.parent.name}/index.md", language_code="sv")
+    translated = tmp_path / "sv" / "lessons" / english_page.parent.name / "index.md"
+    translated.parent.mkdir(parents=True)
+    translated.write_bytes(render_comment(metadata) + english_page.read_bytes())
+
+    notebook = ln.build_translated_notebook(english_page, translated, "torch", "sv", metadata)
+    nbformat.validate(notebook)
+    english = ln.build_notebook(english_page, "torch")
+    assert notebook.metadata.coopTranslator == {
+        "original_hash": md5_hex(ln.notebook_path(english_page, "torch").read_bytes()),
+        "translation_date": "2026-12-01T10:00:00+00:00",
+        "source_file": f"docs/en/lessons/{english_page.parent.name}/{english_page.parent.name}-pytorch.ipynb",
+        "language_code": "sv",
+    }
+    assert "CO_OP_TRANSLATOR_METADATA" not in notebook.cells[0].source
+    assert [(c.cell_type, c.source, c.get("outputs"), c.get("attachments")) for c in notebook.cells] == \
+           [(c.cell_type, c.source, c.get("outputs"), c.get("attachments")) for c in english.cells]

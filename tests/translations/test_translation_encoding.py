@@ -63,3 +63,14 @@ def test_invalid_utf8_gives_offset_and_a_guess():
     text, (what, offset) = decode(data)
     assert text is None and offset == data.index(b"\xe5")
     assert f"byte {offset}" in what and "'å'" in what
+
+
+@pytest.mark.parametrize("text, garbled, meant", [
+    ("Tåg: å" + "€".encode().decode("cp1252") + " 10", "â‚¬", "€"),
+    ("på" + "這".encode().decode("cp1252") + " ord", "é€™", "這"),
+])
+def test_mojibake_right_after_an_honest_accented_letter_is_found(text, garbled, meant):
+    # An honest letter that reads as a lead image, then a garble whose first character
+    # reads as a continuation image: the pair must not hide the garble after it.
+    found = find_mojibake(text.encode("utf-8"))
+    assert (found.garbled, found.repaired) == (garbled, meant)

@@ -64,8 +64,9 @@ def _site_link(target: str) -> str:
 class _Writer:
     """Collects cells; Markdown lines accumulate until a code cell ends them."""
 
-    def __init__(self, page: Path, framework: str) -> None:
+    def __init__(self, page: Path, framework: str, media_fallback: Path | None = None) -> None:
         self.page, self.framework = page, framework
+        self.media_fallback = media_fallback  # a translated page shows the English page's images
         self.cells: list = []
         self.text: list[str] = []
         self.attachments: dict = {}
@@ -97,6 +98,8 @@ class _Writer:
 
     def image(self, alt: str, src: str) -> str:
         file = self.page.parent / src
+        if not file.is_file() and self.media_fallback is not None:
+            file = self.media_fallback / src
         if re.match(r"^[a-z]+:", src) or not file.is_file():
             return f"![{alt}]({src})"
         self.attachments[file.name] = {"image/png": base64.b64encode(file.read_bytes()).decode("ascii")}
@@ -120,7 +123,7 @@ def _prose(line: str, writer: _Writer, own_notebooks: set[str]) -> str | None:
     return _LINK.sub(lambda m: f"[{m.group('text')}]({_site_link(m.group('target'))})", line)
 
 
-def build_cells(page: Path, framework: str) -> list:
+def build_cells(page: Path, framework: str, media_fallback: Path | None = None) -> list:
     fences, others = parse_page(page)
     label = TAB_LABELS[framework]
     own_notebooks = {notebook_path(page, fw).name for fw in TAB_LABELS}
@@ -128,7 +131,7 @@ def build_cells(page: Path, framework: str) -> list:
     by_line.update({fence.line: fence for fence in fences})
     # A collapsed block that holds code the notebook runs cannot be one <details> across cells: show it open.
     runs_code = {c.line for fence in fences if fence.is_python and fence.shown_for(framework) for c in fence.containers}
-    writer = _Writer(page, framework)
+    writer = _Writer(page, framework, media_fallback)
     open_blocks: list[Container] = []
 
     def visible(containers: tuple[Container, ...]) -> bool:
@@ -221,6 +224,79 @@ def build_notebook(page: Path, framework: str):
     notebook.metadata.kernelspec = dict(KERNEL)
     notebook.metadata.language_info = {"name": "python"}
     return notebook
+
+
+# -- translations -------------------------------------------------------------------------
+# A translated lesson notebook is made from the translated page, as the English one is made
+# from the English page: translators translate the page once, and its two notebooks follow.
+# It is written only while the translated page is fresh (its metadata names the English
+# page's current hash); it then translates the current English notebook, and says so in
+# its own metadata (`coopTranslator`, the hash of the English notebook's bytes), so the
+# checker treats it like any other translated notebook. While the page is stale, its
+# notebooks are left as they are, and the checker reports them stale or missing too.
+
+def translated_pages() -> list[tuple[str, Path, Path]]:
+    """(language, English lesson page, translated page) for every translated lesson page."""
+    from coop_translations.config import load_site_config
+
+    from . import REPO_ROOT
+
+    site = load_site_config(REPO_ROOT)
+    docs = REPO_ROOT / site.docs_dir
+    found = []
+    for language in site.translation_languages:
+        for page in lesson_pages():
+            translated = docs / language / page.relative_to(docs / site.default_language)
+            if translated.is_file():
+                found.append((language, page, translated))
+    return found
+
+
+def fresh_metadata(english_page: Path, translated: Path):
+    """The translated page's metadata when it translates the current English page, else None."""
+    from coop_translations.hashing import md5_hex
+    from coop_translations.metadata import find_comment
+
+    found = find_comment(translated.read_bytes())
+    metadata = getattr(found, "metadata", None)
+    if metadata is None or metadata.original_hash != md5_hex(english_page.read_bytes()):
+        return None
+    return metadata
+
+
+_METADATA_COMMENT = re.compile(r"\A\s*<!--\s*CO_OP_TRANSLATOR_METADATA:.*?-->\s*", re.DOTALL)
+
+
+def build_translated_notebook(english_page: Path, translated: Path, framework: str, language: str, metadata):
+    from coop_translations.hashing import md5_hex
+
+    from . import REPO_ROOT
+
+    notebook = nbformat.v4.new_notebook(cells=build_cells(translated, framework, media_fallback=english_page.parent))
+    first = notebook.cells[0] if notebook.cells else None
+    if first is not None and first.cell_type == "markdown":
+        first.source = _METADATA_COMMENT.sub("", first.source)
+    english = notebook_path(english_page, framework)
+    notebook.metadata.kernelspec = dict(KERNEL)
+    notebook.metadata.language_info = {"name": "python"}
+    notebook.metadata.coopTranslator = {
+        "original_hash": md5_hex(rendered(build_notebook(english_page, framework)).encode("utf-8")),
+        "translation_date": metadata.translation_date,
+        "source_file": english.relative_to(REPO_ROOT).as_posix(),
+        "language_code": language,
+    }
+    return notebook
+
+
+def translated_notebooks():
+    """(target path, notebook) for every lesson notebook a fresh translated page gives."""
+    for language, english_page, translated in translated_pages():
+        metadata = fresh_metadata(english_page, translated)
+        if metadata is None:
+            continue
+        for framework in TAB_LABELS:
+            yield (notebook_path(translated, framework),
+                   build_translated_notebook(english_page, translated, framework, language, metadata))
 
 
 def rendered(notebook) -> str:

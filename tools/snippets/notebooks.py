@@ -177,6 +177,26 @@ def update_lesson_notebooks(check: bool, log=print) -> list[str]:
         target = lesson_notebook_path(page, framework)
         target.write_text(rendered(notebook), encoding="utf-8")
         log(f"wrote {target.relative_to(REPO_ROOT).as_posix()}")
+    problems += update_translated_lesson_notebooks(check, log)
+    return problems
+
+
+def update_translated_lesson_notebooks(check: bool, log=print) -> list[str]:
+    """Write (or compare) the lesson notebooks of fresh translated pages (`lesson_notebooks`)."""
+    from .lesson_notebooks import rendered, translated_notebooks
+
+    problems: list[str] = []
+    for target, notebook in translated_notebooks():
+        text = rendered(notebook)
+        if target.is_file() and target.read_text(encoding="utf-8") == text:
+            continue
+        label = target.relative_to(REPO_ROOT).as_posix()
+        if check:
+            problems.append(f"{label} is not what its translated page gives")
+            continue
+        nbformat.validate(notebook)
+        target.write_text(text, encoding="utf-8")
+        log(f"wrote {label}")
     return problems
 
 
