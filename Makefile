@@ -8,12 +8,13 @@ FRAMEWORKS ?= cpu
 # MkDocs 1.6 prints a banner about its successor on every build; we pin 1.6 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install setup serve build test check outputs notebooks bench clean
+.PHONY: help install setup serve build test test-other-cpus check outputs notebooks bench clean
 
 help:
 	@echo "make serve   serve the site on http://127.0.0.1:8000 with live reload"
 	@echo "make build   build the static site into site/"
 	@echo "make test    run the whole test suite (snippets, site, translations, browser)"
+	@echo "make test-other-cpus  every snippet again under simulated other CPUs"
 	@echo "make check   check translations (stale, broken, missing)"
 	@echo "make outputs regenerate the output files shown under code on pages"
 	@echo "make bench   run the benchmarks"
@@ -50,6 +51,11 @@ build: $(VENV)/.site
 
 test: $(VENV)/.test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Every snippet again under simulated other CPUs (instruction sets, thread counts, kernels);
+# OTHER_CPUS=each runs each configuration on its own.
+test-other-cpus: $(VENV)/.test
+	$(BIN)/python -m pytest tests/snippets/test_other_cpus.py -m other_cpus $(PYTEST_ARGS)
 
 check: $(VENV)/.site
 	$(BIN)/coop-translations check

@@ -34,15 +34,32 @@ def _search(page, word: str) -> tuple[str, list[str]]:
     search.type(word)
     search.press("End")  # type() of non-Latin text fires no keyup, and Material searches on keyup
     meta = page.locator(".md-search-result__meta")
-    placeholder = page.evaluate(
-        "JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
+    done = page.evaluate(
+        "(t => [t['search.result.none'], t['search.result.one'], t['search.result.other']])"
+        "(JSON.parse(document.getElementById('__config').textContent).translations)"
     )
-    # Until the search has run, the summary shows the placeholder ("Type to start searching").
+    # The summary shows the placeholder ("Type to start searching") until the search has run, and
+    # "Initializing search" while the worker still builds its index (slow on a loaded machine):
+    # wait for one of the result summaries ("No matching documents", "1 ...", "# ...").
     page.wait_for_function(
-        "([meta, placeholder]) => meta.innerText.trim() && meta.innerText.trim() !== placeholder",
-        arg=[meta.element_handle(), placeholder],
+        """([meta, done]) => {
+            const text = meta.innerText.trim();
+            return text === done[0] || text === done[1]
+                || new RegExp("^" + done[2].split("#").map(s => s.replace(/[.*+?^${}()|[\\]\\\\]/g, "\\\\$&")).join("\\\\d+") + "$").test(text);
+        }""",
+        arg=[meta.element_handle(), done],
+        timeout=60_000,
     )
-    hrefs = page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    # Material shows the first results and renders more as the list scrolls: scroll to the end,
+    # so a page that ranks below the others (many lessons use the word too) is still seen.
+    links = page.locator(".md-search-result__link")
+    count = -1
+    while links.count() != count:
+        count = links.count()
+        if count:
+            links.nth(count - 1).scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
+    hrefs = links.evaluate_all("links => links.map(a => a.href)")
     return meta.inner_text(), [urlsplit(href).path for href in hrefs]
 
 

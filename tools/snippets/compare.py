@@ -11,7 +11,7 @@ import math
 import re
 from pathlib import Path
 
-from .contract import EXACT, Declaration, Tolerance, declarations, rules_for
+from .contract import Declaration, Tolerance, declarations, rules_for
 
 NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?(?![\w])|(?<![\w.])[-+]?(?:nan|inf)(?![\w])")
 # Words that mark a line as describing a device; only such lines are normalized.

@@ -88,7 +88,7 @@ def _parse_amounts(text: str, integers: bool, origin: str) -> Tolerance:
     return Tolerance(rel, absolute, integers, origin)
 
 
-def _print_template(call: ast.Call, source_lines: list[str]) -> re.Pattern | None:
+def _print_template(call: ast.Call) -> re.Pattern | None:
     """A regex for the lines `print(...)` writes: literal text exact, every formatted value free."""
     if not (isinstance(call.func, ast.Name) and call.func.id == "print") or call.keywords:
         return None
@@ -134,7 +134,7 @@ def declarations(path: Path) -> list[Declaration]:
             (n for n in range(number + 1, len(lines) + 1) if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")),
             None)
         call = calls_by_line.get(target) if target else None
-        template = _print_template(call, lines) if call is not None else None
+        template = _print_template(call) if call is not None else None
         if template is None:
             raise ContractError(f"{place}: a `# varies` comment must sit on or just above a print(...) call "
                                 "whose arguments are strings or f-strings")
