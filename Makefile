@@ -5,6 +5,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 # cpu (default): CPU builds of PyTorch and TensorFlow; cuda: their CUDA builds (GPU machines).
 FRAMEWORKS ?= cpu
+# pytest-xdist processes for `make test` (auto: one per CPU). Tests that share a browser,
+# the snippet workers or a site build stay together (tests/conftest.py); TEST_WORKERS=0 runs serially.
+TEST_WORKERS ?= auto
 # MkDocs 1.6 prints a banner about its successor on every build; we pin 1.6 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -50,7 +53,7 @@ build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict
 
 test: $(VENV)/.test
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # Every snippet again under simulated other CPUs (instruction sets, thread counts, kernels);
 # OTHER_CPUS=each runs each configuration on its own.

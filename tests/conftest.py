@@ -1,4 +1,10 @@
-"""Fixtures shared by the site and browser tests: the real site, built once."""
+"""Fixtures shared by the site and browser tests: the real site, built once per test run
+(also when pytest-xdist spreads the tests over several processes, see site_build.build_once).
+
+`make test` runs the suite in parallel with pytest-xdist's `--dist loadgroup`: each
+folder below that keeps session-wide state (a browser, the snippet workers, builds)
+is one group, so its tests share one process; the rest spread freely.
+"""
 
 from __future__ import annotations
 
@@ -6,31 +12,47 @@ from pathlib import Path
 
 import pytest
 
-from site_build import REPO_ROOT, build_site, copy_project
+from site_build import REPO_ROOT, build_once, build_site, copy_project
+
+# tests/<folder> -> its pytest-xdist group.
+GROUPED_FOLDERS = ("browser", "site", "snippets")
+
+
+def pytest_collection_modifyitems(items):
+    tests = Path(__file__).resolve().parent
+    for item in items:
+        parts = Path(item.path).resolve().relative_to(tests).parts
+        if len(parts) > 1 and parts[0] in GROUPED_FOLDERS:
+            item.add_marker(pytest.mark.xdist_group(parts[0]))
+
+
+def _failed(result, what: str) -> str | None:
+    if result.returncode == 0:
+        return None
+    return f"{what} failed:\n{result.stdout}\n{result.stderr}"
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The project's own site, built once per test session with --strict."""
-    site = tmp_path_factory.mktemp("built") / "site"
-    result = build_site(REPO_ROOT, site)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
-    return site
+    """The project's own site, built once per test run with --strict."""
+    return build_once(tmp_path_factory, "built-site",
+                      lambda site: _failed(build_site(REPO_ROOT, site), "mkdocs build --strict"))
 
 
 @pytest.fixture(scope="session")
-def probe_site(tmp_path_factory) -> Path:
-    """A copy of the project with tests/search_probe.py's page added in every language, built."""
+def probe_site(tmp_path_factory, built_site) -> Path:
+    """A copy of the project with tests/search_probe.py's page added in every language, built
+    (after the project's own build, so the copy's notebook cache is warm)."""
     from search_probe import PROBE_PAGE, PROBE_TEXT
     from coop_translations.config import load_site_config
 
-    project = copy_project(tmp_path_factory.mktemp("probe") / "project")
-    docs = project / load_site_config(REPO_ROOT).docs_dir
-    for language, text in PROBE_TEXT.items():
-        page = docs / language / PROBE_PAGE
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(text, encoding="utf-8")
-    site = project / "site"
-    result = build_site(project, site)
-    assert result.returncode == 0, f"probe build failed:\n{result.stdout}\n{result.stderr}"
-    return site
+    def make(folder: Path) -> str | None:
+        project = copy_project(folder / "project")
+        docs = project / load_site_config(REPO_ROOT).docs_dir
+        for language, text in PROBE_TEXT.items():
+            page = docs / language / PROBE_PAGE
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(text, encoding="utf-8")
+        return _failed(build_site(project, project / "site"), "probe build")
+
+    return build_once(tmp_path_factory, "probe-site", make) / "project" / "site"

@@ -1,6 +1,10 @@
 """Every page of every language loads in the browser without a console error, a failed
 or 404 request, or a request outside the site (the BrowserLog checks each page).
 
+Notebook pages are the exception: test_browser_notebooks.py visits each of them in
+every language with the same BrowserLog checks, and also reads their cells, so they
+are not loaded twice (half the pages, and the heaviest).
+
 The pages are the built ones, found on disk, so new lessons and translations are
 visited as soon as they are built. On the way, a screenshot of the first lesson
 in each language is saved under test-artifacts/screenshots/ (a reader's view, for
@@ -11,14 +15,15 @@ from __future__ import annotations
 
 import pytest
 
-from reader import LESSONS, html_lang, page_path
+from reader import LESSONS, NOTEBOOKS, html_lang, page_path
 from site_layout import DEFAULT, LANGUAGES, language_root
 
 NOT_FOUND_PAGE = "404.html"
 
 
 def built_pages(site, language) -> list[str]:
-    """URL paths below the site root of the language's built pages (the 404 page aside)."""
+    """URL paths below the site root of the language's built pages (the 404 page aside),
+    notebook pages included."""
     root = language_root(site, language)
     others = {code for code in LANGUAGES if code != DEFAULT} if language == DEFAULT else set()
     prefix = "" if language == DEFAULT else f"{language}/"
@@ -34,6 +39,9 @@ def built_pages(site, language) -> list[str]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_loads_cleanly(built_site, site_url, new_context, browser_log, screenshot_dir, language):
     pages = built_pages(built_site, language)
+    notebook_pages = {page_path(language, notebook) for notebook in NOTEBOOKS}
+    assert notebook_pages <= set(pages), f"{language}: notebook pages not built: {notebook_pages - set(pages)}"
+    pages = [path for path in pages if path not in notebook_pages]
     assert len(pages) > len(LESSONS), f"{language}: only {pages} built"
     screenshot_of = page_path(language, LESSONS[0])
     assert screenshot_of in pages, f"{language}: {screenshot_of} was not built"

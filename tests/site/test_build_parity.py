@@ -25,7 +25,7 @@ def site_files(site: Path) -> dict[str, bytes]:
 
 
 def test_cached_build_equals_plain_serial_build(built_site, tmp_path):
-    project = copy_project(tmp_path / "plain")
+    project = copy_project(tmp_path / "plain", notebook_cache=False)
     # The same git history, so the translation diff pages come out the same
     # (in a linked worktree .git is a file: clone the history instead).
     if (REPO_ROOT / ".git").is_dir():

@@ -55,8 +55,9 @@ def wait_for(url: str, text: str, timeout: float = 120) -> list[int]:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """`mkdocs serve` on a copy of the project: (project, base URL), once the watcher runs."""
+def server(tmp_path_factory, built_site):
+    """`mkdocs serve` on a copy of the project: (project, base URL), once the watcher runs
+    (started after the project's own build, so the copy's notebook cache is warm)."""
     project = copy_project(tmp_path_factory.mktemp("serve") / "project")
     port = free_port()
     process = subprocess.Popen(

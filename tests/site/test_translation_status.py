@@ -72,7 +72,8 @@ def translate(project: Path, language: str, page: PurePosixPath) -> Path:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> tuple[Path, dict]:
+def project(tmp_path_factory, built_site) -> tuple[Path, dict]:
+    # After the project's own build: the copy's notebook cache is warm.
     project = copy_project(tmp_path_factory.mktemp("status") / "project")
     for language in LANGUAGES:   # only the translations made here, whatever docs/ holds today
         if language != DEFAULT:
