@@ -198,3 +198,16 @@ def test_stamp_cli_refusal_is_exit_1_and_force_writes(project):
 def test_help_lists_the_commands(tmp_path):
     done = run(tmp_path, "check", "--help")
     assert done.returncode == 0 and "--root" in done.stdout and "--format" in done.stdout
+
+
+def test_the_design_documents_command_runs_the_same_checker(tmp_path):
+    """../shared/DESIGN.md names `python -m tools.translations check`; from this repository's
+    root it is the installed checker, the same report as `python -m coop_translations`."""
+    args = ("check", "--format", "json")
+    documented = subprocess.run([sys.executable, "-m", "tools.translations", *args], cwd=REPO,
+                                capture_output=True, text=True)
+    installed = run(REPO, *args)
+    assert documented.returncode == installed.returncode == 0, documented.stderr + installed.stderr
+    report = json.loads(documented.stdout)
+    assert report["summary"]["results"] > 0
+    assert report == json.loads(installed.stdout)

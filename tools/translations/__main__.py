@@ -1,0 +1,5 @@
+import sys
+
+from coop_translations.cli import main
+
+sys.exit(main())
