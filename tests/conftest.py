@@ -1,9 +1,9 @@
 """Fixtures shared by the site and browser tests: the real site, built once per test run
 (also when pytest-xdist spreads the tests over several processes, see site_build.build_once).
 
-`make test` runs the suite in parallel with pytest-xdist's `--dist loadgroup`: each
-folder below that keeps session-wide state (a browser, the snippet workers, builds)
-is one group, so its tests share one process; the rest spread freely.
+`make test` runs the suite in parallel with pytest-xdist (`-n N --dist loadgroup`): each
+folder below that keeps session-wide state (a browser, the snippet workers, builds) is one
+unit of work, so its tests share one process; the rest spread freely (FolderGroups).
 """
 
 from __future__ import annotations
@@ -14,16 +14,33 @@ import pytest
 
 from site_build import REPO_ROOT, build_once, build_site, copy_project
 
-# tests/<folder> -> its pytest-xdist group.
+# Folders under tests/ whose tests run in one pytest-xdist worker each.
 GROUPED_FOLDERS = ("browser", "site", "snippets")
 
 
-def pytest_collection_modifyitems(items):
-    tests = Path(__file__).resolve().parent
-    for item in items:
-        parts = Path(item.path).resolve().relative_to(tests).parts
-        if len(parts) > 1 and parts[0] in GROUPED_FOLDERS:
-            item.add_marker(pytest.mark.xdist_group(parts[0]))
+def folder_group(nodeid: str) -> str:
+    """The unit of work a test belongs to: its folder if grouped, else the test alone."""
+    parts = nodeid.split("/", 2)
+    if len(parts) == 3 and parts[0] == "tests" and parts[1] in GROUPED_FOLDERS:
+        return parts[1]
+    return nodeid
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadgroup`, grouped by folder (xdist's public scheduler hook). xdist's own
+    loadgroup reads `xdist_group` marks by renaming node ids, which pytest 9.2 no longer
+    honours (its tests then spread over every worker); this grouping needs no marks.
+    It subclasses xdist's loadscope scheduler, whose one override point is
+    `_split_scope` (pinned xdist; tests/test_parallel_groups.py guards it)."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class FolderGroups(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return folder_group(nodeid)
+
+    return FolderGroups(config, log)
 
 
 def _failed(result, what: str) -> str | None:
