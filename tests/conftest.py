@@ -3,7 +3,7 @@
 
 `make test` runs the suite in parallel with pytest-xdist (`-n N --dist loadgroup`): each
 folder below that keeps session-wide state (a browser, the snippet workers, builds) is one
-unit of work, so its tests share one process; the rest spread freely (FolderGroups).
+unit of work, so its tests share one process; the rest spread freely (xdist_groups.py).
 """
 
 from __future__ import annotations
@@ -13,34 +13,14 @@ from pathlib import Path
 import pytest
 
 from site_build import REPO_ROOT, build_once, build_site, copy_project
-
-# Folders under tests/ whose tests run in one pytest-xdist worker each.
-GROUPED_FOLDERS = ("browser", "site", "snippets")
-
-
-def folder_group(nodeid: str) -> str:
-    """The unit of work a test belongs to: its folder if grouped, else the test alone."""
-    parts = nodeid.split("/", 2)
-    if len(parts) == 3 and parts[0] == "tests" and parts[1] in GROUPED_FOLDERS:
-        return parts[1]
-    return nodeid
+from xdist_groups import folder_groups_scheduler
 
 
 def pytest_xdist_make_scheduler(config, log):
-    """`--dist loadgroup`, grouped by folder (xdist's public scheduler hook). xdist's own
-    loadgroup reads `xdist_group` marks by renaming node ids, which pytest 9.2 no longer
-    honours (its tests then spread over every worker); this grouping needs no marks.
-    It subclasses xdist's loadscope scheduler, whose one override point is
-    `_split_scope` (pinned xdist; tests/test_parallel_groups.py guards it)."""
+    """`--dist loadgroup` grouped by folder (xdist_groups.py), through xdist's public hook."""
     if config.getvalue("dist") != "loadgroup":
         return None
-    from xdist.scheduler import LoadScopeScheduling
-
-    class FolderGroups(LoadScopeScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            return folder_group(nodeid)
-
-    return FolderGroups(config, log)
+    return folder_groups_scheduler(config, log)
 
 
 def _failed(result, what: str) -> str | None:

@@ -3,7 +3,7 @@
 Runs pytest-xdist for real (two workers, `--dist loadgroup`, as the Makefile does) on two
 quick modules: one in a grouped folder (tests/snippets), one not (tests/translations; where
 its tests run depends on timing, so only the grouped one is asserted).
-This guards tests/conftest.py's FolderGroups, which overrides a method of xdist's
+This guards xdist_groups.py's FolderGroups, which overrides a method of xdist's
 loadscope scheduler: if a new xdist renames it, the snippet tests spread and this fails.
 """
 from __future__ import annotations
@@ -13,8 +13,8 @@ import subprocess
 import sys
 from collections import defaultdict
 
-from conftest import folder_group
 from site_build import REPO_ROOT
+from xdist_groups import folder_group
 
 GROUPED = "tests/snippets/test_output_contract.py"
 FREE = "tests/translations/test_translation_problem_codes.py"

@@ -43,25 +43,39 @@ def _expected(notebook_json) -> tuple[list[str], list[str], int]:
     return [_first_line(cell["source"]) or "" for cell in code_cells], texts, images
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda notebook: notebook.stem)
-def test_notebook_page_shows_cells_and_outputs(site_url, new_context, browser_log, language, notebook):
+def _shown_wrong(page, browser_log, site_url, language, notebook) -> list[str]:
+    """What the notebook's page fails to show of the notebook, visited in `page`."""
     code, texts, images = _expected(_notebook_source(language, notebook))
-    assert code and (texts or images), f"{notebook} ({language}) has no code cell with output to show"
-
-    page = new_context().new_page()
+    if not (code and (texts or images)):
+        return [f"{notebook} ({language}) has no code cell with output to show"]
     browser_log.visit(page, page_url(site_url, language, notebook))
-
+    wrong = []
     inputs = page.locator(".jp-CodeCell .jp-InputArea").filter(visible=True)
-    assert inputs.count() == len(code), f"{language}: {inputs.count()} code cells shown, the notebook has {len(code)}"
+    if inputs.count() != len(code):
+        wrong.append(f"{inputs.count()} code cells shown, the notebook has {len(code)}")
     shown_code = inputs.all_inner_texts()
     missing_code = [line for line, shown in zip(code, shown_code) if line not in shown]
-    assert not missing_code, f"{language}: code cells not shown as in the notebook: {missing_code}"
-
+    if missing_code:
+        wrong.append(f"code cells not shown as in the notebook: {missing_code}")
     output_text = "\n".join(page.locator(".jp-OutputArea-output").filter(visible=True).all_inner_texts())
     missing = [text for text in texts if text not in output_text]
-    assert not missing, f"{language}: outputs not shown: {missing}"
+    if missing:
+        wrong.append(f"outputs not shown: {missing}")
     shown_images = page.locator(".jp-OutputArea-output img").filter(visible=True)
-    assert shown_images.count() >= images, f"{language}: {shown_images.count()} of {images} image outputs shown"
+    if shown_images.count() < images:
+        wrong.append(f"{shown_images.count()} of {images} image outputs shown")
     for index in range(shown_images.count()):
-        assert shown_images.nth(index).evaluate("img => img.complete && img.naturalWidth > 0"), "an output image did not load"
+        if not shown_images.nth(index).evaluate("img => img.complete && img.naturalWidth > 0"):
+            wrong.append(f"output image {index + 1} did not load")
+    return [f"{notebook}: {what}" for what in wrong]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_notebook_page_shows_its_cells_and_outputs(site_url, new_context, browser_log, language):
+    """One tab per language visits every notebook page in turn (a fresh context for each
+    page took twice the wall time here); every page is checked, and all that is wrong is
+    reported together, each line naming its notebook."""
+    page = new_context().new_page()
+    wrong = [problem for notebook in NOTEBOOKS
+             for problem in _shown_wrong(page, browser_log, site_url, language, notebook)]
+    assert not wrong, f"{language}:\n  " + "\n  ".join(wrong)
