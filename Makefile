@@ -5,9 +5,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 # cpu (default): CPU builds of PyTorch and TensorFlow; cuda: their CUDA builds (GPU machines).
 FRAMEWORKS ?= cpu
-# pytest-xdist processes for `make test` (auto: one per CPU). Tests that share a browser,
-# the snippet workers or a site build stay together (tests/conftest.py); TEST_WORKERS=0 runs serially.
-TEST_WORKERS ?= auto
+# pytest-xdist processes for `make test`: one per CPU, and at least three, so the three
+# folders whose tests stay together (browser, site, snippets: tests/xdist_groups.py) run
+# side by side even on two cores, where one waits on the browser while another computes.
+# TEST_WORKERS=0 runs the suite in one process.
+TEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; print(max(3, os.cpu_count() or 1))' 2>/dev/null || echo 3)
 # MkDocs 1.6 prints a banner about its successor on every build; we pin 1.6 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
