@@ -1,11 +1,17 @@
 """The fast path of structure-drift: most translations are structurally fine, and a
-handful of C-level scans (counts, substring search, findall) prove it without
-building the exact structure; only a page that fails them gets the line-accurate
-comparison (structure.py, drift.py).
+few C-level scans prove it without building the exact structure; only a page that
+fails them gets the line-accurate comparison (structure.py, drift.py).
 
-Sound by construction and by test (tests/translations: a fuzz test checks that
-whatever passes here has no drift in the full comparison). What it cannot see is
-a code block that moved relative to the prose while every token kept its order.
+Two proofs, the cheaper first. `verbatim`: every line of the source that holds a
+markup byte, and every code block, recurs verbatim and in order, and the rest of
+the translation holds no markup byte at all (two passes: substring search and one
+bytes.translate). `unchanged` falls back on counts, substring search and findall,
+which also accept translated headings and link texts.
+
+Sound by construction and by test (tests/translations: fuzz tests check that
+whatever passes here has no drift in the full comparison). What the counts cannot
+see is a code block that moved relative to the prose while every token kept its
+order.
 """
 from __future__ import annotations
 
@@ -19,6 +25,14 @@ _HEADING = re.compile(rb"#(?:(?<=\n#)|(?<=\n #)|(?<=\n  #)|(?<=\n   #))#{0,5}(?:
 _LINK_TARGET = re.compile(rb"\][(:][ \t]*<?[^\s)>]*")   # link and image targets, references
 _HTML_TAG = re.compile(rb"<(?:img|a)\s")
 _IMAGE_START = re.compile(rb"!\[[^\[\]]*\]\(")     # as _IMAGE: counts the images themselves
+
+# Every byte some piece of structure needs where it starts: fence marks, the "#" of a
+# heading (and of an anchor), the "===" of a tab, the "<" of an include or a tag, an
+# image's "![", a link's or a reference's "]". A line without any of them holds no
+# structure (markdown_structure finds nothing that starts in it).
+MARKUP = b"`~#=<![]"
+_NOT_MARKUP = bytes(byte for byte in range(256) if byte not in MARKUP)
+_MARKUP_BYTE = re.compile(b"[" + re.escape(MARKUP) + b"]")
 
 
 def _counts(data: bytes) -> tuple[int, ...]:
@@ -57,6 +71,80 @@ def _whole_lines_in_order(data: bytes, lines: list[bytes]) -> bool:
 
 
 @dataclass(frozen=True)
+class Skeleton:
+    """What `verbatim` looks for: the source's lines that hold a markup byte, and its
+    code blocks, merged (with any blank lines between them) into runs of whole lines
+    (each ends with its newline, but the page's last line may lack one), each with
+    its first markup byte and that byte's offset in it; how many markup bytes the
+    source has (all in those runs); and whether the translation must end where the
+    last run ends."""
+
+    regions: tuple[tuple[bytes, int, int], ...]
+    markup: int
+    to_end: bool
+
+
+def skeleton(data: bytes, code_ranges: list[tuple[int, int]]) -> Skeleton:
+    """The source's Skeleton; `code_ranges` as markdown_structure finds them."""
+    size = len(data)
+    # A block's range ends at its closing fence's line end; an unclosed one's after
+    # the page's end. With the newline, so that runs are whole lines.
+    spans = [(start, min(end + 1, size)) for start, end in code_ranges]
+    match = _MARKUP_BYTE.search(data)
+    while match:        # one line per match, the next search after it: linear
+        start = data.rfind(b"\n", 0, match.start()) + 1
+        end = data.find(b"\n", match.start())
+        end = size if end < 0 else end + 1
+        spans.append((start, end))
+        match = _MARKUP_BYTE.search(data, end)
+    # Blank lines between two runs join them: fewer, longer runs to look for (and
+    # translators keep the blank lines around code and tabs, which Markdown needs).
+    runs: list[list[int]] = []
+    for start, end in sorted(spans):
+        if runs and (start <= runs[-1][1] or not data[runs[-1][1]:start].strip()):
+            runs[-1][1] = max(runs[-1][1], end)
+        else:
+            runs.append([start, end])
+    # A run must end the translation too when its last line has no newline (more
+    # text would lengthen that line) or when it is an unclosed block (which runs to
+    # the page's end, whatever follows).
+    unclosed = bool(code_ranges) and code_ranges[-1][1] > size
+    to_end = bool(runs) and runs[-1][1] == size and (unclosed or not data.endswith(b"\n"))
+    regions = []
+    for start, end in runs:
+        run = data[start:end]
+        first = _MARKUP_BYTE.search(run).start()        # every run has one
+        regions.append((run, run[first], first))
+    return Skeleton(tuple(regions), len(data.translate(None, _NOT_MARKUP)), to_end)
+
+
+def verbatim(source: Skeleton, data: bytes) -> bool:
+    """True when `data` is the source's runs, verbatim and in order, each starting a
+    line, with lines between them that hold no markup byte (data's markup bytes are
+    exactly the runs'). Then data has the source's structure: every piece of it lies
+    on a line with a markup byte, and every such line is in a run, a copy of the
+    source's line (fences pair the same way, so each code block, a run of its own,
+    has the same content); the patterns that may read past a line end (an image's
+    alt text, up to the next bracket) meet the same brackets in both. Pages with
+    HTML tags get no Skeleton: a tag's attributes may span lines of prose.
+
+    Each run is looked for where it must be if the proof holds: the next markup byte
+    starts its first markup byte (memchr, where a substring search over prose would
+    step byte by byte). Where the runs are found does not matter to the proof, only
+    that they are found, whole, in order; the count then shows nothing else has markup."""
+    position = 0
+    for region, byte, offset in source.regions:
+        start = data.find(byte, position + offset) - offset
+        if start < position or (start and data[start - 1] != 10) or \
+                not data.startswith(region, start):             # 10: a newline
+            return False
+        position = start + len(region)
+    if source.to_end and position != len(data):
+        return False
+    return len(data.translate(None, _NOT_MARKUP)) == source.markup
+
+
+@dataclass(frozen=True)
 class Fingerprint:
     """What the fast path compares: counts, whole lines that must recur verbatim (code
     blocks, snippet lines, tab lines), the raw heading and link tokens."""
@@ -66,6 +154,7 @@ class Fingerprint:
     tokens: tuple[list, ...]
     has_html: bool
     headings: list[bytes] = None    # the raw heading lines: equal ones have equal anchors
+    skeleton: Skeleton | None = None    # for `verbatim`; None for a page with HTML tags
 
 
 def fingerprint(source: Structure) -> Fingerprint:
@@ -76,9 +165,17 @@ def fingerprint(source: Structure) -> Fingerprint:
                 if not _inside(begin, source.code_ranges)]
     tabs = [data[begin:line_end(data, begin)] for begin, _ in tab_labels(data)]
     headings, links = _raw_tokens(data)
+    has_html = _has_html(data)
     return Fingerprint(_counts(data), (blocks, snippets, tabs),
-                       ([_attribute_list(text) for text in headings], links), _has_html(data),
-                       headings)
+                       ([_attribute_list(text) for text in headings], links), has_html,
+                       headings, None if has_html else skeleton(data, source.code_ranges))
+
+
+def _clean_cut(head: bytes) -> bool:
+    """Whether the page after `head` (blank lines and the metadata comment) can be
+    checked on its own: it starts a line, and nothing that starts in the comment
+    reads on past it (an image's alt text, a tag's attributes)."""
+    return not head or (head.endswith(b"\n") and b"![" not in head and not _has_html(head))
 
 
 def unchanged(source: Fingerprint, data: bytes, skip: tuple[int, int] | None = None) -> bool:
@@ -89,10 +186,13 @@ def unchanged(source: Fingerprint, data: bytes, skip: tuple[int, int] | None = N
 
     Raw tokens include those inside code blocks; as the code blocks are identical,
     those agree too."""
+    head = b""
     if skip:
         if data[:skip[0]].strip():
             return False        # a comment further down: leave it to the full comparison
-        data = data[skip[1]:]
+        head, data = data[:skip[1]], data[skip[1]:]
+    if source.skeleton is not None and _clean_cut(head) and verbatim(source.skeleton, data):
+        return True
     if source.has_html or _has_html(data) or _counts(data) != source.counts:
         return False
     if not all(_whole_lines_in_order(data, lines) for lines in source.anchored):
