@@ -173,25 +173,26 @@ def fingerprint(source: Structure) -> Fingerprint:
 
 def _clean_cut(head: bytes) -> bool:
     """Whether the page after `head` (blank lines and the metadata comment) can be
-    checked on its own: it starts a line, and nothing that starts in the comment
+    checked on its own: it starts a line (text right after "-->" shares the comment's
+    line, so a "# Title" there is no heading), and nothing that starts in the comment
     reads on past it (an image's alt text, a tag's attributes)."""
-    return not head or (head.endswith(b"\n") and b"![" not in head and not _has_html(head))
+    return head.endswith(b"\n") and b"![" not in head and not _has_html(head)
 
 
 def unchanged(source: Fingerprint, data: bytes, skip: tuple[int, int] | None = None) -> bool:
-    """True when `data` certainly has the source's structure: as many fence marks,
-    snippet marks, "===" and images; every source code block, snippet line and tab line
-    verbatim and in order; the same raw heading and link tokens. False means "compare
-    in full", not "differs" (a translated code block title, HTML, ...).
+    """True when `data` certainly has the source's structure: `verbatim`, or else as
+    many fence marks, snippet marks, "===" and images; every source code block, snippet
+    line and tab line verbatim and in order; the same raw heading and link tokens.
+    False means "compare in full", not "differs" (a translated code block title,
+    HTML, ...). `skip` is the metadata comment's span: the page after it is checked.
 
     Raw tokens include those inside code blocks; as the code blocks are identical,
     those agree too."""
-    head = b""
     if skip:
-        if data[:skip[0]].strip():
-            return False        # a comment further down: leave it to the full comparison
-        head, data = data[:skip[1]], data[skip[1]:]
-    if source.skeleton is not None and _clean_cut(head) and verbatim(source.skeleton, data):
+        if data[:skip[0]].strip() or not _clean_cut(data[:skip[1]]):
+            return False        # a comment further down, or text on its last line
+        data = data[skip[1]:]
+    if source.skeleton is not None and verbatim(source.skeleton, data):
         return True
     if source.has_html or _has_html(data) or _counts(data) != source.counts:
         return False

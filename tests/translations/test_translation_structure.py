@@ -195,6 +195,29 @@ def test_verbatim_never_hides_drift(lines, newline_at_end, edits, translated_end
         assert compare(structure, markdown_structure(translation)) == []
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["insert", "delete", "duplicate", "append", "replace"]),
+                          st.integers(0, 100), _LINE), max_size=3),
+       st.sampled_from([b"", b"\n", b"\n\n", b" "]), st.sampled_from([b"\n", b"", b"## B\n", b"![x\n"]))
+def test_the_metadata_comment_hides_no_drift(edits, before, after):
+    """With the comment's span skipped (as the checker passes it), the fast path agrees
+    with the full comparison of the whole translation, comment included."""
+    comment = b"<!--\nCO_OP_TRANSLATOR_METADATA:\n{}\n-->" + after
+    body = _edited(SWEDISH_PAGE.encode().split(b"\n"), edits)
+    data = before + comment + body
+    span = (len(before), len(before) + len(comment) - len(after) + (1 if after[:1] == b"\n" else 0))
+    if unchanged(_FINGERPRINT, data, span):
+        assert compare(_SOURCE, markdown_structure(data, span)) == []
+
+
+def test_a_heading_on_the_comments_last_line_is_no_heading():
+    """"-->" then "# Title" on one line: Markdown reads the line as part of the comment."""
+    data = b"<!--\nCO_OP_TRANSLATOR_METADATA:\n{}\n-->" + SWEDISH_PAGE.encode()
+    span = (0, data.index(b"-->") + 3)
+    assert not unchanged(_FINGERPRINT, data, span)
+    assert compare(_SOURCE, markdown_structure(data, span)) != []
+
+
 def test_verbatim_accepts_translated_prose_and_refuses_changed_structure():
     source = SOURCE_PAGE.encode()
     shape = skeleton(source, _SOURCE.code_ranges)
