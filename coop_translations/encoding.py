@@ -360,15 +360,38 @@ def _prefilter() -> tuple[bytes, bytes, list[tuple[int, bytes]]]:
 _PLAIN_STARTS, _SECOND_TABLE, _SHARED_NEEDLES = _prefilter()
 
 
+def _after_a_lead(image: bytes) -> bytes:
+    """A pattern for `image` (Omega, pi) where it can be a continuation image: right
+    after a lead image of a code page that has it as one. Greek letters are none
+    (Mac Roman's lead images are symbols and Latin letters), so the Greek text that
+    has pi in nearly every line is not scanned for it. The lookbehind tests the two
+    bytes before: a lead image ends with a continuation byte, and the byte before
+    that is never CE or CF (checked here for every such lead image)."""
+    leads = set()
+    for codec in _FTFY_CODECS:
+        if image in _images_in(codec, range(0x80, 0xC0)):
+            leads |= _images_in(codec, range(0xC2, 0xF5))
+    for codec in _CODE_PAGES:
+        if image in {c.encode("utf-8") for b in range(0x80, 0xC0) for c in _image(b, codec)}:
+            leads |= {c.encode("utf-8") for images in _single_leads(codec).values() for c in images}
+    for lead in leads:
+        if len(lead) < 2 or lead[-2] in (0xCE, 0xCF) or not 0x80 <= lead[-1] < 0xC0:
+            raise AssertionError(f"lead image {lead!r} escapes the test for {image!r}")
+    return re.escape(image) + b"(?<=[^\xce\xcf][\x80-\xbf]" + re.escape(image) + b")"
+
+
+_SHARED_AFTER_LEAD = [(image[0], re.compile(_after_a_lead(image))) for image in _SHARED_EXACT]
+
+
 def _may_garble(data: bytes) -> bool:
     """False only when `data` holds no continuation image at all, so no pattern of
-    _scanners() can match: memchr tests and, for Greek or Cyrillic text, one
-    bytes.translate and a find per needle."""
+    _scanners() can match: memchr tests and, for Greek or Cyrillic text, a search for
+    Omega and pi after a lead image, one bytes.translate and a find per needle."""
     for start in _PLAIN_STARTS:
         if start in data:
             return True
-    for exact in _SHARED_EXACT:
-        if exact[0] in data and exact in data:
+    for first, after_lead in _SHARED_AFTER_LEAD:
+        if first in data and after_lead.search(data):
             return True
     translated = None
     for first, needle in _SHARED_NEEDLES:

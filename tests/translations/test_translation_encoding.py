@@ -74,3 +74,41 @@ def test_mojibake_right_after_an_honest_accented_letter_is_found(text, garbled, 
     # reads as a continuation image: the pair must not hide the garble after it.
     found = find_mojibake(text.encode("utf-8"))
     assert (found.garbled, found.repaired) == (garbled, meant)
+
+
+# --- the prefilter (_may_garble) never hides what the patterns find -------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from coop_translations import encoding  # noqa: E402
+
+# Letters of many scripts, Mac Roman's and Windows-1252's lead and continuation images
+# (pi and Omega among them), and garbles through several code pages.
+_PIECES = (list("aé ÄÃÂâ€™¬√ƒ≈∆«»…ÀÕŒœ–—“”÷◊ÿŸ⁄‹›ﬁﬂ‡·‚„‰ÊÁËÈÍÎÏÌÓÔÒÚÛÙıπΩΆΈαβγρσςЂЃіїЏабвгдяñłśż中😀")
+           + ["Ã¤", "â€™", "Ð—Ð´", "Ï€", "ÎŸ", "Ã©Ã¨", "Ä\x81", "\u00ad"]
+           + ["å".encode().decode(c) for c in ("cp1253", "cp1251", "cp1250", "cp437", "mac_roman")])
+
+
+def _unfiltered(data: bytes, every_length: bool):
+    real = encoding._may_garble
+    encoding._may_garble = lambda _data: True
+    try:
+        return encoding._scan(data, every_length)
+    finally:
+        encoding._may_garble = real
+
+
+# Text whose only way to a match is pi or Omega after one of the three Mac Roman lead
+# images that the memchr test does not see (the ligatures and the Apple logo).
+_GREEK_PIECES = list("a .αβγρσςπΩΆЂяﬁﬂ\uf8ff中") + ["ﬁπﬁπ", "ﬂΩﬂΩ", "\uf8ffπ\uf8ffΩ"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30) | st.lists(st.sampled_from(_GREEK_PIECES),
+                                                                   max_size=12),
+       st.booleans(), st.binary(max_size=6))
+def test_the_prefilter_never_hides_a_match(pieces, every_length, noise):
+    data = "".join(pieces).encode("utf-8")
+    for text in (data, noise + data + noise):      # sources need not be UTF-8
+        assert encoding._scan(text, every_length) == _unfiltered(text, every_length)
