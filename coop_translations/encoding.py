@@ -91,11 +91,21 @@ def _garble_pattern() -> re.Pattern[str]:
     return re.compile(f"[{_chars(every)}](?:{tails})")
 
 
-def _trie_pattern(words: set[bytes]) -> bytes:
+_ESCAPED = [re.escape(bytes([byte])) for byte in range(256)]
+
+
+def _trie_pattern(words) -> bytes:
     """A regex matching any of `words`, factored by common prefixes: a flat alternation
     of many byte strings is tried one branch at a time, a trie is not."""
+    return _trie(frozenset(words))
+
+
+@functools.cache
+def _trie(words: frozenset[bytes]) -> bytes:
+    # Cached: the scanners ask for the same tries (a code page's continuation images)
+    # many times, and building them was most of the scanners' start-up.
     if b"" in words:
-        rest = _trie_pattern(words - {b""}) if len(words) > 1 else b""
+        rest = _trie(words - {b""}) if len(words) > 1 else b""
         return b"(?:" + rest + b")?" if rest else b""
     by_first: dict[int, set[bytes]] = {}
     for word in words:
@@ -103,10 +113,10 @@ def _trie_pattern(words: set[bytes]) -> bytes:
     singles = sorted(first for first, tails in by_first.items() if tails == {b""})
     branches = []
     if singles:
-        branches.append(b"[" + b"".join(re.escape(bytes([b])) for b in singles) + b"]")
+        branches.append(b"[" + b"".join(_ESCAPED[b] for b in singles) + b"]")
     for first, tails in sorted(by_first.items()):
         if tails != {b""}:
-            branches.append(re.escape(bytes([first])) + _trie_pattern(tails))
+            branches.append(_ESCAPED[first] + _trie(frozenset(tails)))
     return branches[0] if len(branches) == 1 else b"(?:" + b"|".join(branches) + b")"
 
 
@@ -206,17 +216,13 @@ _FTFY_CODECS = ("latin-1", "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp
                 "mac_roman", "iso-8859-2", "cp437")
 
 
-def _images_in(codec: str, values) -> set[bytes]:
-    """UTF-8 forms of the bytes' non-ASCII images in one code page."""
-    found = set()
-    for byte in values:
-        try:
-            char = bytes([byte]).decode(codec)
-        except UnicodeDecodeError:
-            continue
-        if not char.isascii():
-            found.add(char.encode("utf-8"))
-    return found
+@functools.cache
+def _images_in(codec: str, values: range) -> frozenset[bytes]:
+    """UTF-8 forms of the bytes' non-ASCII images in one code page (a byte the code
+    page leaves undefined has none). Cached: the patterns and the prefilter ask for
+    the same few, and decoding byte by byte took most of this module's import."""
+    text = bytes(values).decode(codec, "replace")      # single-byte code pages
+    return frozenset(char.encode("utf-8") for char in text if not char.isascii() and char != "\ufffd")
 
 
 def _single_leads(codec: str) -> dict[int, set[str]]:
