@@ -18,7 +18,7 @@ from .links import same_target
 from .metadata import Found, find_comment, from_notebook, from_sidecar, load_notebook, load_sidecar
 from .problems import Problem, Report, Result
 from .drift import compare
-from .fastpath import Fingerprint, fingerprint, unchanged
+from .fastpath import Fingerprint, Skeleton, after_comment, fingerprint, same_counts, skeleton_of, verbatim
 from .structure import Structure, markdown_structure, notebook_structure
 
 
@@ -63,6 +63,12 @@ class SourcePage:
         source too large for memory is searched in a stream instead."""
         return self.garbles if self.data is not None else _StreamedSource(self)
 
+    @property
+    def comparable(self) -> bool:
+        """Whether translations can be compared with it: kept in memory, and a
+        notebook only if it can be read."""
+        return self.data is not None and (not self.path.endswith(".ipynb") or self.structure is not None)
+
     @cached_property
     def structure(self) -> Structure | None:
         if self.data is None:
@@ -70,13 +76,33 @@ class SourcePage:
         if self.path.endswith(".ipynb"):
             notebook, error = load_notebook(self.data)
             return None if error else notebook_structure(notebook)
-        body = self.data[3:] if self.data.startswith(UTF8_BOM) else self.data
-        return markdown_structure(body)
+        return markdown_structure(self._body)
+
+    @property
+    def _body(self) -> bytes:
+        return self.data[3:] if self.data.startswith(UTF8_BOM) else self.data
+
+    # The fast paths' views of a markdown source, each built when first needed: most
+    # translations pass `verbatim`, which needs only the skeleton (the fences, no
+    # full structure); the counts and the structure serve the others.
+
+    @cached_property
+    def skeleton(self) -> Skeleton | None:
+        return skeleton_of(self._body) if self.data is not None else None
 
     @cached_property
     def fingerprint(self) -> Fingerprint | None:
         structure = self.structure
         return None if structure is None or structure.notebook else fingerprint(structure)
+
+    def unchanged(self, body: bytes, span: tuple[int, int] | None) -> bool:
+        """The fast paths (fastpath.py) for a markdown translation's body, whose
+        metadata comment has the span `span`: True when it surely has no drift."""
+        cut = after_comment(body, span)
+        if cut is None:
+            return False
+        skeleton = self.skeleton
+        return skeleton is not None and verbatim(skeleton, cut) or same_counts(self.fingerprint, cut)
 
 
 class _StreamedSource:
@@ -213,14 +239,14 @@ class Checker:
                 f"meant: UTF-8 text was read in a wrong code page (such as Windows-1252, -1250, "
                 f"-1251 or Mac Roman) and saved again. Fix: redo the edit from a UTF-8 copy, or "
                 f"replace each garbled sequence with the text it stands for."), line))
-        if (drift_when_stale or not stale) and page.structure is not None:
+        if (drift_when_stale or not stale) and page.comparable:
             self._check_structure(result, page, body, found.span, notebook)
         return result
 
     def _check_structure(self, result: Result, page: SourcePage, body: bytes, span, notebook) -> None:
         if notebook is not None:
             mine = notebook_structure(notebook)
-        elif unchanged(page.fingerprint, body, span):
+        elif page.unchanged(body, span):
             return
         else:
             mine = markdown_structure(body, span)

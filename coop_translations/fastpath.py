@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .structure import Structure, _attribute_list, _inside, line_end, snippet_lines, tab_labels
+from .structure import Structure, _attribute_list, _inside, code_ranges, line_end, snippet_lines, tab_labels
 
 # A heading (up to three spaces in) and the rest of its line; a literal "#" first.
 _HEADING = re.compile(rb"#(?:(?<=\n#)|(?<=\n #)|(?<=\n  #)|(?<=\n   #))#{0,5}(?:[ \t]([^\n]*)|(?=\r?\n|\Z))")
@@ -32,7 +32,7 @@ _IMAGE_START = re.compile(rb"!\[[^\[\]]*\]\(")     # as _IMAGE: counts the image
 # structure (markdown_structure finds nothing that starts in it).
 MARKUP = b"`~#=<![]"
 _NOT_MARKUP = bytes(byte for byte in range(256) if byte not in MARKUP)
-_MARKUP_BYTE = re.compile(b"[" + re.escape(MARKUP) + b"]")
+_MARKUP_FLAGS = bytes(1 if byte in MARKUP else 0 for byte in range(256))   # for memchr
 
 
 def _counts(data: bytes) -> tuple[int, ...]:
@@ -90,13 +90,14 @@ def skeleton(data: bytes, code_ranges: list[tuple[int, int]]) -> Skeleton:
     # A block's range ends at its closing fence's line end; an unclosed one's after
     # the page's end. With the newline, so that runs are whole lines.
     spans = [(start, min(end + 1, size)) for start, end in code_ranges]
-    match = _MARKUP_BYTE.search(data)
-    while match:        # one line per match, the next search after it: linear
-        start = data.rfind(b"\n", 0, match.start()) + 1
-        end = data.find(b"\n", match.start())
+    flags = data.translate(_MARKUP_FLAGS)       # 1 where a markup byte is
+    position = flags.find(1)
+    while position >= 0:    # one line per markup byte found, the next search after it
+        start = data.rfind(b"\n", 0, position) + 1
+        end = data.find(b"\n", position)
         end = size if end < 0 else end + 1
         spans.append((start, end))
-        match = _MARKUP_BYTE.search(data, end)
+        position = flags.find(1, end)
     # Blank lines between two runs join them: fewer, longer runs to look for (and
     # translators keep the blank lines around code and tabs, which Markdown needs).
     runs: list[list[int]] = []
@@ -112,10 +113,15 @@ def skeleton(data: bytes, code_ranges: list[tuple[int, int]]) -> Skeleton:
     to_end = bool(runs) and runs[-1][1] == size and (unclosed or not data.endswith(b"\n"))
     regions = []
     for start, end in runs:
-        run = data[start:end]
-        first = _MARKUP_BYTE.search(run).start()        # every run has one
-        regions.append((run, run[first], first))
-    return Skeleton(tuple(regions), len(data.translate(None, _NOT_MARKUP)), to_end)
+        first = flags.find(1, start)        # every run has one
+        regions.append((data[start:end], data[first], first - start))
+    return Skeleton(tuple(regions), flags.count(1), to_end)
+
+
+def skeleton_of(data: bytes) -> Skeleton | None:
+    """A source page's Skeleton from its fences alone (no full structure needed), or
+    None for a page with HTML tags, which `verbatim` cannot vouch for."""
+    return None if _has_html(data) else skeleton(data, code_ranges(data))
 
 
 def verbatim(source: Skeleton, data: bytes) -> bool:
@@ -179,21 +185,35 @@ def _clean_cut(head: bytes) -> bool:
     return head.endswith(b"\n") and b"![" not in head and not _has_html(head)
 
 
+def after_comment(data: bytes, skip: tuple[int, int] | None) -> bytes | None:
+    """The page after its metadata comment (`skip`, the comment's span), which the fast
+    paths check; None when the comment is not at the top (only blank lines before it)
+    or the cut is not clean."""
+    if not skip:
+        return data
+    if data[:skip[0]].strip() or not _clean_cut(data[:skip[1]]):
+        return None         # a comment further down, or text on its last line
+    return data[skip[1]:]
+
+
 def unchanged(source: Fingerprint, data: bytes, skip: tuple[int, int] | None = None) -> bool:
-    """True when `data` certainly has the source's structure: `verbatim`, or else as
-    many fence marks, snippet marks, "===" and images; every source code block, snippet
-    line and tab line verbatim and in order; the same raw heading and link tokens.
-    False means "compare in full", not "differs" (a translated code block title,
-    HTML, ...). `skip` is the metadata comment's span: the page after it is checked.
+    """True when `data` certainly has the source's structure: `verbatim`, or else
+    `same_counts`. False means "compare in full", not "differs" (a translated code
+    block title, HTML, ...). `skip` is the metadata comment's span: the page after
+    it is checked."""
+    data = after_comment(data, skip)
+    if data is None:
+        return False
+    return source.skeleton is not None and verbatim(source.skeleton, data) or same_counts(source, data)
+
+
+def same_counts(source: Fingerprint, data: bytes) -> bool:
+    """True when `data` (after the comment) has as many fence marks, snippet marks,
+    "===" and images as the source; every source code block, snippet line and tab line
+    verbatim and in order; the same raw heading and link tokens.
 
     Raw tokens include those inside code blocks; as the code blocks are identical,
     those agree too."""
-    if skip:
-        if data[:skip[0]].strip() or not _clean_cut(data[:skip[1]]):
-            return False        # a comment further down, or text on its last line
-        data = data[skip[1]:]
-    if source.skeleton is not None and verbatim(source.skeleton, data):
-        return True
     if source.has_html or _has_html(data) or _counts(data) != source.counts:
         return False
     if not all(_whole_lines_in_order(data, lines) for lines in source.anchored):

@@ -142,6 +142,11 @@ def _fenced_blocks(data: bytes, skip, items: Items, lines: Lines) -> list[tuple[
     return ranges
 
 
+def code_ranges(data: bytes) -> list[tuple[int, int]]:
+    """The fenced blocks' byte ranges alone, as markdown_structure finds them."""
+    return _fenced_blocks(data, None, Items(), Lines(data))
+
+
 def _atline_start(data: bytes, position: int, max_indent: int | None, lines: Lines) -> int | None:
     """The start of the line if only indentation precedes `position` on it (spaces
     only when `max_indent` is given, as for headings; spaces or tabs otherwise)."""
