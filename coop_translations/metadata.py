@@ -7,6 +7,7 @@ so a broken file is a `malformed-metadata` problem, never a traceback.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -82,7 +83,22 @@ def validate(obj) -> tuple[Metadata | None, list[str]]:
                     obj["source_file"], obj["language_code"]), []
 
 
+def cached_for_short(function):
+    """`function` of one string, cached for strings of up to 300 characters: every
+    language's metadata names the same few hundred sources (and dates), while a
+    hostile sidecar's long strings are not kept alive by the cache."""
+    cached = functools.lru_cache(maxsize=4096)(function)
+
+    @functools.wraps(function)
+    def call(text: str):
+        return cached(text) if len(text) <= 300 else function(text)
+    return call
+
+
+@cached_for_short
 def check_date(value: str) -> str | None:
+    # Cached: a tree's translations share a handful of dates (one per run of
+    # co-op-translator), and parsing each again costs more than the lookup.
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
@@ -95,7 +111,8 @@ def check_date(value: str) -> str | None:
 def parse_json(raw: bytes) -> tuple[object, str | None]:
     """JSON from bytes; (None, reason) for anything that is not UTF-8 JSON."""
     try:
-        return json.loads(raw.decode("utf-8-sig")), None
+        # As decode("utf-8-sig") (offsets after a BOM), without that codec's Python code.
+        return json.loads((raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw).decode("utf-8")), None
     except UnicodeDecodeError as exc:
         return None, f"not UTF-8 at byte {exc.start}"
     except json.JSONDecodeError as exc:
