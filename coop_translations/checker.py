@@ -121,6 +121,8 @@ class Checker:
         self.escaping_sources = scan.escaping
         self._pages: dict[str, SourcePage] = {}
         self._sidecars: dict[str, tuple[dict | None, str | None]] = {}
+        # The fix hints' commands, built once: every translation's check names one.
+        self._commands = {name: layout.command(name) for name in ("stamp", "diff")}
 
     # -- the whole layout -------------------------------------------------------------
 
@@ -165,7 +167,7 @@ class Checker:
             if path not in present:
                 results.append(Result(path, source, language, [Problem(codes.MISSING, (
                     f"{path}: no {language} translation of {source}. Fix: translate it, then run "
-                    f"`{layout.command('stamp')} {path}`."))]))
+                    f"`{self._commands['stamp']} {path}`."))]))
         return results
 
     # -- one translation --------------------------------------------------------------
@@ -337,9 +339,9 @@ class Checker:
 
     def _check_metadata(self, result: Result, found: Found, page: SourcePage, language: str) -> bool:
         """Adds metadata problems; True when the translation is stale."""
-        rel, source, layout = result.path, result.source, self.layout
+        rel, source = result.path, result.source
         add = result.problems.append
-        stamp = f"`{layout.command('stamp')} {rel}`"
+        stamp = f"`{self._commands['stamp']} {rel}`"
         if not found.present:
             add(Problem(codes.MISSING_METADATA, f"{rel}: no translation metadata (no "
                         f"CO_OP_TRANSLATOR_METADATA comment, notebook metadata or sidecar entry), so "
@@ -372,7 +374,7 @@ class Checker:
         else:
             add(Problem(codes.STALE, f"{rel}: {source} changed since this translation "
                         f"({meta.translation_date}; stored hash {meta.original_hash}, now {page.md5}). "
-                        f"Fix: see what changed with `{layout.command('diff')} {rel}`, update "
+                        f"Fix: see what changed with `{self._commands['diff']} {rel}`, update "
                         f"the translation, then run {stamp}."))
         return True
 
