@@ -18,7 +18,7 @@ from .links import same_target
 from .metadata import Found, find_comment, from_notebook, from_sidecar, load_notebook, load_sidecar
 from .problems import Problem, Report, Result
 from .drift import compare
-from .fastpath import Fingerprint, Skeleton, after_comment, fingerprint, same_counts, skeleton_of, verbatim
+from .fastpath import Fingerprint, Skeleton, fingerprint, page_start, same_counts, skeleton_of, verbatim
 from .structure import Structure, markdown_structure, notebook_structure
 
 
@@ -98,11 +98,12 @@ class SourcePage:
     def unchanged(self, body: bytes, span: tuple[int, int] | None) -> bool:
         """The fast paths (fastpath.py) for a markdown translation's body, whose
         metadata comment has the span `span`: True when it surely has no drift."""
-        cut = after_comment(body, span)
-        if cut is None:
+        start = page_start(body, span)
+        if start is None:
             return False
         skeleton = self.skeleton
-        return skeleton is not None and verbatim(skeleton, cut) or same_counts(self.fingerprint, cut)
+        return skeleton is not None and verbatim(skeleton, body, start) or \
+            same_counts(self.fingerprint, body[start:])
 
 
 class _StreamedSource:

@@ -124,21 +124,22 @@ def skeleton_of(data: bytes) -> Skeleton | None:
     return None if _has_html(data) else skeleton(data, code_ranges(data))
 
 
-def verbatim(source: Skeleton, data: bytes) -> bool:
-    """True when `data` is the source's runs, verbatim and in order, each starting a
-    line, with lines between them that hold no markup byte (data's markup bytes are
-    exactly the runs'). Then data has the source's structure: every piece of it lies
-    on a line with a markup byte, and every such line is in a run, a copy of the
-    source's line (fences pair the same way, so each code block, a run of its own,
-    has the same content); the patterns that may read past a line end (an image's
-    alt text, up to the next bracket) meet the same brackets in both. Pages with
-    HTML tags get no Skeleton: a tag's attributes may span lines of prose.
+def verbatim(source: Skeleton, data: bytes, begin: int = 0) -> bool:
+    """True when `data` (from `begin`, a line start) is the source's runs, verbatim
+    and in order, each starting a line, with lines between them that hold no markup
+    byte (its markup bytes are exactly the runs'). Then it has the source's
+    structure: every piece of it lies on a line with a markup byte, and every such
+    line is in a run, a copy of the source's line (fences pair the same way, so each
+    code block, a run of its own, has the same content); the patterns that may read
+    past a line end (an image's alt text, up to the next bracket) meet the same
+    brackets in both. Pages with HTML tags get no Skeleton: a tag's attributes may
+    span lines of prose.
 
     Each run is looked for where it must be if the proof holds: the next markup byte
     starts its first markup byte (memchr, where a substring search over prose would
     step byte by byte). Where the runs are found does not matter to the proof, only
     that they are found, whole, in order; the count then shows nothing else has markup."""
-    position = 0
+    position = begin
     for region, byte, offset in source.regions:
         start = data.find(byte, position + offset) - offset
         if start < position or (start and data[start - 1] != 10) or \
@@ -147,7 +148,9 @@ def verbatim(source: Skeleton, data: bytes) -> bool:
         position = start + len(region)
     if source.to_end and position != len(data):
         return False
-    return len(data.translate(None, _NOT_MARKUP)) == source.markup
+    # Counted over all of data (no copy of the page), less what comes before `begin`.
+    markup = len(data.translate(None, _NOT_MARKUP))
+    return markup - len(data[:begin].translate(None, _NOT_MARKUP)) == source.markup
 
 
 @dataclass(frozen=True)
@@ -185,15 +188,15 @@ def _clean_cut(head: bytes) -> bool:
     return head.endswith(b"\n") and b"![" not in head and not _has_html(head)
 
 
-def after_comment(data: bytes, skip: tuple[int, int] | None) -> bytes | None:
-    """The page after its metadata comment (`skip`, the comment's span), which the fast
-    paths check; None when the comment is not at the top (only blank lines before it)
-    or the cut is not clean."""
+def page_start(data: bytes, skip: tuple[int, int] | None) -> int | None:
+    """Where the page after its metadata comment (`skip`, the comment's span) starts,
+    which the fast paths check; None when the comment is not at the top (only blank
+    lines before it) or the cut is not clean."""
     if not skip:
-        return data
+        return 0
     if data[:skip[0]].strip() or not _clean_cut(data[:skip[1]]):
         return None         # a comment further down, or text on its last line
-    return data[skip[1]:]
+    return skip[1]
 
 
 def unchanged(source: Fingerprint, data: bytes, skip: tuple[int, int] | None = None) -> bool:
@@ -201,10 +204,11 @@ def unchanged(source: Fingerprint, data: bytes, skip: tuple[int, int] | None = N
     `same_counts`. False means "compare in full", not "differs" (a translated code
     block title, HTML, ...). `skip` is the metadata comment's span: the page after
     it is checked."""
-    data = after_comment(data, skip)
-    if data is None:
+    start = page_start(data, skip)
+    if start is None:
         return False
-    return source.skeleton is not None and verbatim(source.skeleton, data) or same_counts(source, data)
+    return source.skeleton is not None and verbatim(source.skeleton, data, start) or \
+        same_counts(source, data[start:])
 
 
 def same_counts(source: Fingerprint, data: bytes) -> bool:
