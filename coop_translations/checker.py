@@ -121,7 +121,7 @@ class Checker:
         self.sources = set(scan.files)
         self.escaping_sources = scan.escaping
         self._pages: dict[str, SourcePage] = {}
-        self._sidecars: dict[str, tuple[dict | None, str | None]] = {}
+        self._sidecars: dict[str, tuple[dict | None, str | None, str]] = {}
         # The fix hints' commands, built once: every translation's check names one.
         self._commands = {name: layout.command(name) for name in ("stamp", "diff")}
 
@@ -308,8 +308,10 @@ class Checker:
     # -- metadata -----------------------------------------------------------------------
 
     def _sidecar(self, language: str) -> tuple[dict | None, str | None, str]:
-        path = self.layout.sidecar_path(language)
-        if language not in self._sidecars:
+        """(entries, why they could not be read, the sidecar's path), read once."""
+        known = self._sidecars.get(language)
+        if known is None:
+            path = self.layout.sidecar_path(language)
             entries, error = None, None
             try:
                 entries, error = load_sidecar(read_bytes(self.layout, path, MAX_READ_BYTES))
@@ -318,8 +320,8 @@ class Checker:
             except CheckerIOError as exc:
                 if not isinstance(exc.__cause__, (FileNotFoundError, NotADirectoryError)):
                     raise       # too large, unreadable: the tool cannot vouch for the metadata
-            self._sidecars[language] = (entries, error)
-        return (*self._sidecars[language], path)
+            known = self._sidecars[language] = (entries, error, path)
+        return known
 
     def _metadata(self, rel, language, source, body, notebook, notebook_error) -> Found:
         """The sidecar entry wins (co-op-translator 0.16+), then the file's own metadata."""

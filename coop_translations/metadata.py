@@ -60,6 +60,13 @@ def now_utc() -> str:
 
 def validate(obj) -> tuple[Metadata | None, list[str]]:
     """A Metadata when `obj` has the four fields well formed; otherwise the reasons."""
+    if type(obj) is dict:       # the usual case first: four good strings, no messages built
+        values = original, date, source, language = (
+            obj.get("original_hash"), obj.get("translation_date"), obj.get("source_file"),
+            obj.get("language_code"))
+        if all(type(value) is str and value.strip() for value in values) and \
+                _HASH.fullmatch(original) and check_date(date) is None:
+            return Metadata(original.lower(), date, source, language), []
     if not isinstance(obj, dict):
         return None, [f"the metadata is a JSON {type(obj).__name__}, not an object"]
     errors = []
