@@ -196,17 +196,17 @@ def _scan(data: bytes, every_length: bool = False) -> tuple[list, list[int]]:
     if data.isascii() or not _may_garble(data):
         return candidates, []
     runs = _windows(data)
-    if runs is None:
-        text, to_data = data, None         # many runs: the whole text in one go
+    if runs is None:        # many runs: the whole text in one go
+        text, to_data, scanners, compiled = data, None, _scanners(), _COMPILED
     elif not runs:
         return candidates, []
     else:
         text = b" ".join(data[start:end] for start, end in runs)
-        to_data = _offsets(runs)
-    for gate, source in _scanners():
+        to_data, scanners, compiled = _offsets(runs), _lean_scanners(), _COMPILED_LEAN
+    for gate, source in scanners:
         if gate not in text:
             continue
-        scanner = _COMPILED.get(gate) or _COMPILED.setdefault(gate, re.compile(source))
+        scanner = compiled.get(gate) or compiled.setdefault(gate, re.compile(source))
         line_end = -1
         for match in scanner.finditer(text):
             start, end = match.span()
@@ -294,12 +294,14 @@ def _escaped(values) -> bytes:
 
 
 _COMPILED: dict[bytes, re.Pattern[bytes]] = {}    # gate -> its pattern, compiled when first needed
+_COMPILED_LEAN: dict[bytes, re.Pattern[bytes]] = {}     # the same for _lean_scanners
 
 
 @functools.cache
-def _scanners() -> list[tuple[bytes, bytes]]:
-    """Per first byte, one pattern with that literal prefix (searched fast, behind a
-    memchr test) and two kinds of branches: a Windows-1252/Mac Roman lead image followed
+def _scanner_parts() -> list[tuple[bytes, bytes, bytes]]:
+    """Per first byte (a literal prefix, searched fast, behind a memchr test), a
+    lookahead and the branches of one pattern, as (first byte, lookahead, branches).
+    Two kinds of branches: a Windows-1252/Mac Roman lead image followed
     by as many continuation images of the same code page as it announces (group
     "single", for the exact detector, which needs no less); or, in one of ftfy's code
     pages, a lead image, a continuation image, then both again (mixing code pages would
@@ -381,10 +383,24 @@ def _scanners() -> list[tuple[bytes, bytes]]:
         # which turns away an accented letter followed by ASCII at once.
         ahead = (b"(?=[\x80-\xbf]{%d}[%s])" % (width, _escaped(cont_starts))
                  + b"(?=" + b"|".join(pairs) + b")")
-        pattern = (re.escape(bytes([first])) + ahead + b"(?:" + b"|".join(branches) + b")"
-                   + single)
-        scanners.append((bytes([first]), pattern))
+        scanners.append((bytes([first]), ahead, b"(?:" + b"|".join(branches) + b")" + single))
     return scanners
+
+
+@functools.cache
+def _scanners() -> list[tuple[bytes, bytes]]:
+    """(first byte, pattern) for scanning whole texts: the lookahead first."""
+    return [(gate, re.escape(gate) + ahead + body) for gate, ahead, body in _scanner_parts()]
+
+
+@functools.cache
+def _lean_scanners() -> list[tuple[bytes, bytes]]:
+    """The same patterns without their lookahead, for the short runs _windows picks:
+    every branch needs a lead image and a continuation image of one code page (what
+    the lookahead tests), so both find the same matches; the lookahead only turns
+    honest pairs away faster, which the runs hardly have, and compiling it cost
+    more than scanning them."""
+    return [(gate, re.escape(gate) + body) for gate, _ahead, body in _scanner_parts()]
 
 
 # A cheap test run before the patterns: every match of theirs ends in a continuation

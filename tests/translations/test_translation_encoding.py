@@ -126,6 +126,16 @@ def test_the_shortcuts_never_hide_a_match(pieces, every_length, noise):
         assert encoding._scan(text, every_length) == _unfiltered(text, every_length)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_the_lean_patterns_match_as_the_full_ones(pieces):
+    """Without their lookahead (which every branch implies) the patterns match alike."""
+    data = "".join(pieces).encode("utf-8")
+    for (gate, full), (_gate, lean) in zip(encoding._scanners(), encoding._lean_scanners()):
+        found = [(m.span(), m.group("single")) for m in re.compile(full).finditer(data)]
+        assert found == [(m.span(), m.group("single")) for m in re.compile(lean).finditer(data)]
+
+
 def test_the_shortcuts_never_hide_a_match_between_ascii_words():
     for first in _PIECES + _GREEK_PIECES:
         for second in _PIECES + _GREEK_PIECES:
