@@ -134,20 +134,28 @@ class Checker:
         languages = list(self.layout.languages)
         jobs = min(jobs, len(languages))
         if jobs > 1 and sys.platform == "linux":
-            import multiprocessing      # only here: importing it costs more than small checks take
-            from concurrent.futures import ProcessPoolExecutor
+            from .forking import split      # only here: small checks never fork
 
-            global _FORKED
-            _FORKED = self
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-                per_language = list(pool.map(_check_language_in_child, languages))
-            _FORKED = None
+            self._prepare_for_forking()
+            results = split(self.check_language, languages, jobs)
         else:
-            per_language = [self.check_language(language) for language in languages]
-        results = [result for group in per_language for result in group]
+            results = [result for language in languages for result in self.check_language(language)]
         results.sort(key=lambda r: (r.language, r.path))
         return Report(results)
+
+    def _prepare_for_forking(self) -> None:
+        """What every process would build for itself, built once before forking: the
+        sources read, hashed and outlined, the mojibake patterns written out."""
+        from .encoding import prepare_patterns
+
+        for source in sorted(self.sources):
+            try:
+                page = self.source_page(source)
+            except (Unsafe, CheckerIOError):
+                continue            # each language reports it (or stops) as it would anyway
+            if page.comparable and not source.endswith(".ipynb"):
+                page.skeleton
+        prepare_patterns()
 
     def check_language(self, language: str) -> list[Result]:
         layout = self.layout
@@ -380,13 +388,6 @@ class Checker:
                         f"Fix: see what changed with `{self._commands['diff']} {rel}`, update "
                         f"the translation, then run {stamp}."))
         return True
-
-
-_FORKED: "Checker | None" = None     # the checker a forked worker inherits
-
-
-def _check_language_in_child(language: str) -> list[Result]:
-    return _FORKED.check_language(language)
 
 
 def _language_key(code: str) -> str:

@@ -393,6 +393,11 @@ def _scanners() -> list[tuple[bytes, bytes]]:
     return [(gate, re.escape(gate) + ahead + body) for gate, ahead, body in _scanner_parts()]
 
 
+def prepare_patterns() -> None:
+    """Writes out the mojibake patterns now (before forking, so no child does)."""
+    _lean_scanners()
+
+
 @functools.cache
 def _lean_scanners() -> list[tuple[bytes, bytes]]:
     """The same patterns without their lookahead, for the short runs _windows picks:
