@@ -204,7 +204,7 @@ def _scan(data: bytes, every_length: bool = False) -> tuple[list, list[int]]:
         text = b" ".join(data[start:end] for start, end in runs)
         to_data, scanners, compiled = _offsets(runs), _lean_scanners(), _COMPILED_LEAN
     for gate, source in scanners:
-        if gate not in text:
+        if gate not in text:        # an int: memchr (see fastpath._has_html)
             continue
         scanner = compiled.get(gate) or compiled.setdefault(gate, re.compile(source))
         line_end = -1
@@ -293,8 +293,8 @@ def _escaped(values) -> bytes:
     return b"".join(re.escape(bytes([b])) for b in sorted(values))
 
 
-_COMPILED: dict[bytes, re.Pattern[bytes]] = {}    # gate -> its pattern, compiled when first needed
-_COMPILED_LEAN: dict[bytes, re.Pattern[bytes]] = {}     # the same for _lean_scanners
+_COMPILED: dict[int, re.Pattern[bytes]] = {}    # gate -> its pattern, compiled when first needed
+_COMPILED_LEAN: dict[int, re.Pattern[bytes]] = {}     # the same for _lean_scanners
 
 
 @functools.cache
@@ -388,9 +388,9 @@ def _scanner_parts() -> list[tuple[bytes, bytes, bytes]]:
 
 
 @functools.cache
-def _scanners() -> list[tuple[bytes, bytes]]:
+def _scanners() -> list[tuple[int, bytes]]:
     """(first byte, pattern) for scanning whole texts: the lookahead first."""
-    return [(gate, re.escape(gate) + ahead + body) for gate, ahead, body in _scanner_parts()]
+    return [(gate[0], re.escape(gate) + ahead + body) for gate, ahead, body in _scanner_parts()]
 
 
 def prepare_patterns() -> None:
@@ -399,13 +399,13 @@ def prepare_patterns() -> None:
 
 
 @functools.cache
-def _lean_scanners() -> list[tuple[bytes, bytes]]:
+def _lean_scanners() -> list[tuple[int, bytes]]:
     """The same patterns without their lookahead, for the short runs _windows picks:
     every branch needs a lead image and a continuation image of one code page (what
     the lookahead tests), so both find the same matches; the lookahead only turns
     honest pairs away faster, which the runs hardly have, and compiling it cost
     more than scanning them."""
-    return [(gate, re.escape(gate) + body) for gate, _ahead, body in _scanner_parts()]
+    return [(gate[0], re.escape(gate) + body) for gate, _ahead, body in _scanner_parts()]
 
 
 # A cheap test run before the patterns: every match of theirs ends in a continuation
@@ -504,7 +504,7 @@ def _may_garble(data: bytes) -> bool:
         if first in data:
             if translated is None:
                 translated = data.translate(_SECOND_TABLE)
-            if needle in translated:
+            if translated.find(needle) >= 0:
                 return True
     return False
 
