@@ -61,10 +61,11 @@ def now_utc() -> str:
 def validate(obj) -> tuple[Metadata | None, list[str]]:
     """A Metadata when `obj` has the four fields well formed; otherwise the reasons."""
     if type(obj) is dict:       # the usual case first: four good strings, no messages built
-        values = original, date, source, language = (
+        original, date, source, language = (
             obj.get("original_hash"), obj.get("translation_date"), obj.get("source_file"),
             obj.get("language_code"))
-        if all(type(value) is str and value.strip() for value in values) and \
+        if type(original) is str and type(date) is str and type(source) is str and \
+                type(language) is str and source.strip() and language.strip() and \
                 _HASH.fullmatch(original) and check_date(date) is None:
             return Metadata(original.lower(), date, source, language), []
     if not isinstance(obj, dict):
@@ -115,11 +116,18 @@ def check_date(value: str) -> str | None:
     return None
 
 
+_JSON = json.JSONDecoder()     # json.loads' defaults
+
+
 def parse_json(raw: bytes) -> tuple[object, str | None]:
     """JSON from bytes; (None, reason) for anything that is not UTF-8 JSON."""
     try:
-        # As decode("utf-8-sig") (offsets after a BOM), without that codec's Python code.
-        return json.loads((raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw).decode("utf-8")), None
+        # As json.loads(raw.decode("utf-8-sig")) (offsets after a BOM), without that
+        # codec's Python code or loads' checks of its arguments.
+        text = (raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw).decode("utf-8")
+        if text.startswith("\ufeff"):
+            raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+        return _JSON.decode(text), None
     except UnicodeDecodeError as exc:
         return None, f"not UTF-8 at byte {exc.start}"
     except json.JSONDecodeError as exc:
