@@ -154,7 +154,7 @@ class Checker:
             except (Unsafe, CheckerIOError):
                 continue            # each language reports it (or stops) as it would anyway
             if page.comparable and not source.endswith(".ipynb"):
-                page.skeleton
+                _ = page.skeleton       # built now (a cached property), shared after the fork
         prepare_patterns()
 
     def check_language(self, language: str) -> list[Result]:

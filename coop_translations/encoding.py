@@ -230,7 +230,7 @@ def _windows(data: bytes) -> list[tuple[int, int]] | None:
     Every match is a lead image and a continuation image, so at least two non-ASCII
     characters in a row; and at least three (ftfy's two pairs, a lead announcing two
     or three continuations) unless it is a Windows-1252/Mac Roman lead announcing one,
-    a short list (_SINGLE_ENDS holds their last bytes). Two searches with a literal
+    a short list (their last bytes are class "n" in _CLASSES). Two searches with a literal
     start over the text's byte classes find those runs, without a pattern step at
     each accented letter (which made accented Latin text the slowest to scan)."""
     classes = data.translate(_CLASSES)

@@ -86,12 +86,13 @@ class Skeleton:
     to_end: bool
 
 
-def skeleton(data: bytes, code_ranges: list[tuple[int, int]]) -> Skeleton:
-    """The source's Skeleton; `code_ranges` as markdown_structure finds them."""
+def skeleton(data: bytes, blocks: list[tuple[int, int]]) -> Skeleton:
+    """The source's Skeleton; `blocks` are its code blocks' ranges as
+    markdown_structure finds them (Structure.code_ranges)."""
     size = len(data)
     # A block's range ends at its closing fence's line end; an unclosed one's after
     # the page's end. With the newline, so that runs are whole lines.
-    spans = [(start, min(end + 1, size)) for start, end in code_ranges]
+    spans = [(start, min(end + 1, size)) for start, end in blocks]
     flags = data.translate(_MARKUP_FLAGS)       # 1 where a markup byte is
     position = flags.find(1)
     while position >= 0:    # one line per markup byte found, the next search after it
@@ -111,7 +112,7 @@ def skeleton(data: bytes, code_ranges: list[tuple[int, int]]) -> Skeleton:
     # A run must end the translation too when its last line has no newline (more
     # text would lengthen that line) or when it is an unclosed block (which runs to
     # the page's end, whatever follows).
-    unclosed = bool(code_ranges) and code_ranges[-1][1] > size
+    unclosed = bool(blocks) and blocks[-1][1] > size
     to_end = bool(runs) and runs[-1][1] == size and (unclosed or not data.endswith(b"\n"))
     regions = []
     for start, end in runs:
