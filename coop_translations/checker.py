@@ -223,7 +223,7 @@ class Checker:
             return Result(rel, source, language, [Problem(codes.UNSAFE_PATH, (
                 f"{rel}: its source {source} was not read: {why}. Fix: replace it with a plain "
                 f"file."))])
-        _text, bad_encoding = decode(data)
+        text, bad_encoding = decode(data)
         if bad_encoding:
             what, offset = bad_encoding
             line = line_of(data, offset)
@@ -242,7 +242,7 @@ class Checker:
                         f"JSON (or copy the source notebook and translate its markdown cells)."))
         if bad_encoding or notebook_error:
             return result
-        garble = find_mojibake(data, known=page.known_garbles)
+        garble = find_mojibake(data, known=page.known_garbles, chars=len(text))
         if garble:
             line = line_of(data, garble.offset)
             add(Problem(codes.MOJIBAKE, (

@@ -184,18 +184,21 @@ def _exact(data: bytes, offset: int, every_length: bool):
                 break
 
 
-def _scan(data: bytes, every_length: bool = False) -> tuple[list, list[int]]:
+def _scan(data: bytes, every_length: bool = False, chars: int | None = None) -> tuple[list, list[int]]:
     """One pass of the per-first-byte patterns (_SCANNERS): the exact detector's
     candidates, and the starts of the lines ftfy should look at.
 
     The patterns run over the runs of non-ASCII text that can hold a match
     (_windows), joined by spaces, when those are few: every pattern reads only
     non-ASCII bytes, so a run between ASCII bytes matches alike on its own, and an
-    accented letter between ASCII letters costs no pattern step at all."""
+    accented letter between ASCII letters costs no pattern step at all. Text that
+    is mostly non-ASCII (`chars`, its decoded length, says so: Greek, Cyrillic) is
+    scanned whole at once: its runs are most of it."""
     candidates, lines = [], set()
     if data.isascii() or not _may_garble(data):
         return candidates, []
-    runs = _windows(data)
+    dense = chars is not None and len(data) - chars > len(data) * _DENSE
+    runs = None if dense else _windows(data)
     if runs is None:        # many runs: the whole text in one go
         text, to_data, scanners, compiled = data, None, _scanners(), _COMPILED
     elif not runs:
@@ -221,6 +224,11 @@ def _scan(data: bytes, every_length: bool = False) -> tuple[list, list[int]]:
                     line_end = len(data)
     candidates.sort(key=lambda c: c[0])
     return candidates, sorted(lines)
+
+
+# Continuation bytes per byte above which picking runs costs more than it saves (a
+# page of accented Latin has about 0.08; Greek and Cyrillic about 0.4).
+_DENSE = 0.15
 
 
 def _windows(data: bytes) -> list[tuple[int, int]] | None:
@@ -598,12 +606,14 @@ def all_garbles(data: bytes) -> frozenset[str]:
     return frozenset(found)
 
 
-def find_mojibake(data: bytes, source: bytes | None = b"", known=None) -> Garble | None:
+def find_mojibake(data: bytes, source: bytes | None = b"", known=None,
+                  chars: int | None = None) -> Garble | None:
     """The first garbled sequence in UTF-8 `data` that the source does not show itself.
 
     `known` (a callable returning all_garbles of the source) spares recomputing it
-    for every translation of one source."""
-    candidates, lines = _scan(data)
+    for every translation of one source; `chars`, the length of `data` decoded, if
+    known, picks the faster way to scan (it changes no result)."""
+    candidates, lines = _scan(data, chars=chars)
     if lines:
         candidates += sorted(_ftfy_candidates(data, lines), key=lambda c: c[0])
     if not candidates:

@@ -123,7 +123,11 @@ def test_the_shortcuts_never_hide_a_match(pieces, every_length, noise):
     find over the whole text, at the same offsets."""
     data = "".join(pieces).encode("utf-8")
     for text in (data, noise + data + noise, data.replace(b" ", b"\n")):   # sources need not be UTF-8
-        assert encoding._scan(text, every_length) == _unfiltered(text, every_length)
+        expected = _unfiltered(text, every_length)
+        assert encoding._scan(text, every_length) == expected
+        # Said to be dense (scanned whole) or sparse (by runs): the same either way.
+        assert encoding._scan(text, every_length, chars=0) == expected
+        assert encoding._scan(text, every_length, chars=len(text)) == expected
 
 
 @settings(max_examples=300, deadline=None)
