@@ -18,7 +18,7 @@ from .links import same_target
 from .metadata import Found, find_comment, from_notebook, from_sidecar, load_notebook, load_sidecar
 from .problems import Problem, Report, Result
 from .drift import compare
-from .fastpath import Fingerprint, fingerprint, unchanged
+from .fastpath import Fingerprint, Skeleton, fingerprint, page_start, same_counts, skeleton_of, verbatim
 from .structure import Structure, markdown_structure, notebook_structure
 
 
@@ -63,6 +63,12 @@ class SourcePage:
         source too large for memory is searched in a stream instead."""
         return self.garbles if self.data is not None else _StreamedSource(self)
 
+    @property
+    def comparable(self) -> bool:
+        """Whether translations can be compared with it: kept in memory, and a
+        notebook only if it can be read."""
+        return self.data is not None and (not self.path.endswith(".ipynb") or self.structure is not None)
+
     @cached_property
     def structure(self) -> Structure | None:
         if self.data is None:
@@ -70,13 +76,34 @@ class SourcePage:
         if self.path.endswith(".ipynb"):
             notebook, error = load_notebook(self.data)
             return None if error else notebook_structure(notebook)
-        body = self.data[3:] if self.data.startswith(UTF8_BOM) else self.data
-        return markdown_structure(body)
+        return markdown_structure(self._body)
+
+    @property
+    def _body(self) -> bytes:
+        return self.data[3:] if self.data.startswith(UTF8_BOM) else self.data
+
+    # The fast paths' views of a markdown source, each built when first needed: most
+    # translations pass `verbatim`, which needs only the skeleton (the fences, no
+    # full structure); the counts and the structure serve the others.
+
+    @cached_property
+    def skeleton(self) -> Skeleton | None:
+        return skeleton_of(self._body) if self.data is not None else None
 
     @cached_property
     def fingerprint(self) -> Fingerprint | None:
         structure = self.structure
         return None if structure is None or structure.notebook else fingerprint(structure)
+
+    def unchanged(self, body: bytes, span: tuple[int, int] | None) -> bool:
+        """The fast paths (fastpath.py) for a markdown translation's body, whose
+        metadata comment has the span `span`: True when it surely has no drift."""
+        start = page_start(body, span)
+        if start is None:
+            return False
+        skeleton = self.skeleton
+        return skeleton is not None and verbatim(skeleton, body, start) or \
+            same_counts(self.fingerprint, body[start:])
 
 
 class _StreamedSource:
@@ -94,7 +121,9 @@ class Checker:
         self.sources = set(scan.files)
         self.escaping_sources = scan.escaping
         self._pages: dict[str, SourcePage] = {}
-        self._sidecars: dict[str, tuple[dict | None, str | None]] = {}
+        self._sidecars: dict[str, tuple[dict | None, str | None, str]] = {}
+        # The fix hints' commands, built once: every translation's check names one.
+        self._commands = {name: layout.command(name) for name in ("stamp", "diff")}
 
     # -- the whole layout -------------------------------------------------------------
 
@@ -105,20 +134,28 @@ class Checker:
         languages = list(self.layout.languages)
         jobs = min(jobs, len(languages))
         if jobs > 1 and sys.platform == "linux":
-            import multiprocessing      # only here: importing it costs more than small checks take
-            from concurrent.futures import ProcessPoolExecutor
+            from .forking import split      # only here: small checks never fork
 
-            global _FORKED
-            _FORKED = self
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-                per_language = list(pool.map(_check_language_in_child, languages))
-            _FORKED = None
+            self._prepare_for_forking()
+            results = split(self.check_language, languages, jobs)
         else:
-            per_language = [self.check_language(language) for language in languages]
-        results = [result for group in per_language for result in group]
+            results = [result for language in languages for result in self.check_language(language)]
         results.sort(key=lambda r: (r.language, r.path))
         return Report(results)
+
+    def _prepare_for_forking(self) -> None:
+        """What every process would build for itself, built once before forking: the
+        sources read, hashed and outlined, the mojibake patterns written out."""
+        from .encoding import prepare_patterns
+
+        for source in sorted(self.sources):
+            try:
+                page = self.source_page(source)
+            except (Unsafe, CheckerIOError):
+                continue            # each language reports it (or stops) as it would anyway
+            if page.comparable and not source.endswith(".ipynb"):
+                _ = page.skeleton       # built now (a cached property), shared after the fork
+        prepare_patterns()
 
     def check_language(self, language: str) -> list[Result]:
         layout = self.layout
@@ -139,7 +176,7 @@ class Checker:
             if path not in present:
                 results.append(Result(path, source, language, [Problem(codes.MISSING, (
                     f"{path}: no {language} translation of {source}. Fix: translate it, then run "
-                    f"`{layout.command('stamp')} {path}`."))]))
+                    f"`{self._commands['stamp']} {path}`."))]))
         return results
 
     # -- one translation --------------------------------------------------------------
@@ -186,7 +223,7 @@ class Checker:
             return Result(rel, source, language, [Problem(codes.UNSAFE_PATH, (
                 f"{rel}: its source {source} was not read: {why}. Fix: replace it with a plain "
                 f"file."))])
-        _text, bad_encoding = decode(data)
+        text, bad_encoding = decode(data)
         if bad_encoding:
             what, offset = bad_encoding
             line = line_of(data, offset)
@@ -205,7 +242,7 @@ class Checker:
                         f"JSON (or copy the source notebook and translate its markdown cells)."))
         if bad_encoding or notebook_error:
             return result
-        garble = find_mojibake(data, known=page.known_garbles)
+        garble = find_mojibake(data, known=page.known_garbles, chars=len(text))
         if garble:
             line = line_of(data, garble.offset)
             add(Problem(codes.MOJIBAKE, (
@@ -213,14 +250,14 @@ class Checker:
                 f"meant: UTF-8 text was read in a wrong code page (such as Windows-1252, -1250, "
                 f"-1251 or Mac Roman) and saved again. Fix: redo the edit from a UTF-8 copy, or "
                 f"replace each garbled sequence with the text it stands for."), line))
-        if (drift_when_stale or not stale) and page.structure is not None:
+        if (drift_when_stale or not stale) and page.comparable:
             self._check_structure(result, page, body, found.span, notebook)
         return result
 
     def _check_structure(self, result: Result, page: SourcePage, body: bytes, span, notebook) -> None:
         if notebook is not None:
             mine = notebook_structure(notebook)
-        elif unchanged(page.fingerprint, body, span):
+        elif page.unchanged(body, span):
             return
         else:
             mine = markdown_structure(body, span)
@@ -279,8 +316,10 @@ class Checker:
     # -- metadata -----------------------------------------------------------------------
 
     def _sidecar(self, language: str) -> tuple[dict | None, str | None, str]:
-        path = self.layout.sidecar_path(language)
-        if language not in self._sidecars:
+        """(entries, why they could not be read, the sidecar's path), read once."""
+        known = self._sidecars.get(language)
+        if known is None:
+            path = self.layout.sidecar_path(language)
             entries, error = None, None
             try:
                 entries, error = load_sidecar(read_bytes(self.layout, path, MAX_READ_BYTES))
@@ -289,8 +328,8 @@ class Checker:
             except CheckerIOError as exc:
                 if not isinstance(exc.__cause__, (FileNotFoundError, NotADirectoryError)):
                     raise       # too large, unreadable: the tool cannot vouch for the metadata
-            self._sidecars[language] = (entries, error)
-        return (*self._sidecars[language], path)
+            known = self._sidecars[language] = (entries, error, path)
+        return known
 
     def _metadata(self, rel, language, source, body, notebook, notebook_error) -> Found:
         """The sidecar entry wins (co-op-translator 0.16+), then the file's own metadata."""
@@ -311,9 +350,9 @@ class Checker:
 
     def _check_metadata(self, result: Result, found: Found, page: SourcePage, language: str) -> bool:
         """Adds metadata problems; True when the translation is stale."""
-        rel, source, layout = result.path, result.source, self.layout
+        rel, source = result.path, result.source
         add = result.problems.append
-        stamp = f"`{layout.command('stamp')} {rel}`"
+        stamp = f"`{self._commands['stamp']} {rel}`"
         if not found.present:
             add(Problem(codes.MISSING_METADATA, f"{rel}: no translation metadata (no "
                         f"CO_OP_TRANSLATOR_METADATA comment, notebook metadata or sidecar entry), so "
@@ -346,16 +385,9 @@ class Checker:
         else:
             add(Problem(codes.STALE, f"{rel}: {source} changed since this translation "
                         f"({meta.translation_date}; stored hash {meta.original_hash}, now {page.md5}). "
-                        f"Fix: see what changed with `{layout.command('diff')} {rel}`, update "
+                        f"Fix: see what changed with `{self._commands['diff']} {rel}`, update "
                         f"the translation, then run {stamp}."))
         return True
-
-
-_FORKED: "Checker | None" = None     # the checker a forked worker inherits
-
-
-def _check_language_in_child(language: str) -> list[Result]:
-    return _FORKED.check_language(language)
 
 
 def _language_key(code: str) -> str:

@@ -9,6 +9,7 @@ encoding is named with charset-normalizer.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -91,11 +92,21 @@ def _garble_pattern() -> re.Pattern[str]:
     return re.compile(f"[{_chars(every)}](?:{tails})")
 
 
-def _trie_pattern(words: set[bytes]) -> bytes:
+_ESCAPED = [re.escape(bytes([byte])) for byte in range(256)]
+
+
+def _trie_pattern(words) -> bytes:
     """A regex matching any of `words`, factored by common prefixes: a flat alternation
     of many byte strings is tried one branch at a time, a trie is not."""
+    return _trie(frozenset(words))
+
+
+@functools.cache
+def _trie(words: frozenset[bytes]) -> bytes:
+    # Cached: the scanners ask for the same tries (a code page's continuation images)
+    # many times, and building them was most of the scanners' start-up.
     if b"" in words:
-        rest = _trie_pattern(words - {b""}) if len(words) > 1 else b""
+        rest = _trie(words - {b""}) if len(words) > 1 else b""
         return b"(?:" + rest + b")?" if rest else b""
     by_first: dict[int, set[bytes]] = {}
     for word in words:
@@ -103,10 +114,10 @@ def _trie_pattern(words: set[bytes]) -> bytes:
     singles = sorted(first for first, tails in by_first.items() if tails == {b""})
     branches = []
     if singles:
-        branches.append(b"[" + b"".join(re.escape(bytes([b])) for b in singles) + b"]")
+        branches.append(b"[" + b"".join(_ESCAPED[b] for b in singles) + b"]")
     for first, tails in sorted(by_first.items()):
         if tails != {b""}:
-            branches.append(re.escape(bytes([first])) + _trie_pattern(tails))
+            branches.append(_ESCAPED[first] + _trie(frozenset(tails)))
     return branches[0] if len(branches) == 1 else b"(?:" + b"|".join(branches) + b")"
 
 
@@ -173,28 +184,93 @@ def _exact(data: bytes, offset: int, every_length: bool):
                 break
 
 
-def _scan(data: bytes, every_length: bool = False) -> tuple[list, list[int]]:
+def _scan(data: bytes, every_length: bool = False, chars: int | None = None) -> tuple[list, list[int]]:
     """One pass of the per-first-byte patterns (_SCANNERS): the exact detector's
-    candidates, and the starts of the lines ftfy should look at."""
+    candidates, and the starts of the lines ftfy should look at.
+
+    The patterns run over the runs of non-ASCII text that can hold a match
+    (_windows), joined by spaces, when those are few: every pattern reads only
+    non-ASCII bytes, so a run between ASCII bytes matches alike on its own, and an
+    accented letter between ASCII letters costs no pattern step at all. Text that
+    is mostly non-ASCII (`chars`, its decoded length, says so: Greek, Cyrillic) is
+    scanned whole at once: its runs are most of it."""
     candidates, lines = [], set()
     if data.isascii() or not _may_garble(data):
         return candidates, []
-    for gate, source in _scanners():
-        if gate not in data:
+    dense = chars is not None and len(data) - chars > len(data) * _DENSE
+    runs = None if dense else _windows(data)
+    if runs is None:        # many runs: the whole text in one go
+        text, to_data, scanners, compiled = data, None, _scanners(), _COMPILED
+    elif not runs:
+        return candidates, []
+    else:
+        text = b" ".join(data[start:end] for start, end in runs)
+        to_data, scanners, compiled = _offsets(runs), _lean_scanners(), _COMPILED_LEAN
+    for gate, source in scanners:
+        if gate not in text:        # an int: memchr (see fastpath._has_html)
             continue
-        scanner = _COMPILED.get(gate) or _COMPILED.setdefault(gate, re.compile(source))
+        scanner = compiled.get(gate) or compiled.setdefault(gate, re.compile(source))
         line_end = -1
-        for match in scanner.finditer(data):
-            start = match.start()
+        for match in scanner.finditer(text):
+            start, end = match.span()
+            if to_data is not None:
+                start, end = to_data(start), to_data(end)
             if match.group("single") is not None:
                 candidates.extend(_exact(data, start, every_length))
             elif start > line_end:
                 lines.add(data.rfind(b"\n", 0, start) + 1)
-                line_end = data.find(b"\n", match.end())
+                line_end = data.find(b"\n", end)
                 if line_end < 0:
                     line_end = len(data)
     candidates.sort(key=lambda c: c[0])
     return candidates, sorted(lines)
+
+
+# Continuation bytes per byte above which picking runs costs more than it saves (a
+# page of accented Latin has about 0.08; Greek and Cyrillic about 0.4).
+_DENSE = 0.15
+
+
+def _windows(data: bytes) -> list[tuple[int, int]] | None:
+    """The runs of non-ASCII bytes (start, end) where a pattern of _scanners() can
+    match, or None when there are so many that scanning all of `data` is cheaper.
+
+    Every match is a lead image and a continuation image, so at least two non-ASCII
+    characters in a row; and at least three (ftfy's two pairs, a lead announcing two
+    or three continuations) unless it is a Windows-1252/Mac Roman lead announcing one,
+    a short list (their last bytes are class "n" in _CLASSES). Two searches with a literal
+    start over the text's byte classes find those runs, without a pattern step at
+    each accented letter (which made accented Latin text the slowest to scan)."""
+    classes = data.translate(_CLASSES)
+    hits = []
+    most = len(data) // 128 + 8      # each hit costs about what scanning 100 bytes does
+    for pattern in (_THREE_IN_A_ROW, _AFTER_SINGLE_LEAD):
+        for match in pattern.finditer(classes):
+            hits.append(match.start())
+            if len(hits) > most:
+                return None
+    hits.sort()
+    runs: list[tuple[int, int]] = []
+    for hit in hits:
+        if runs and hit < runs[-1][1]:
+            continue            # in the run already taken
+        end = classes.find(b"a", hit)
+        runs.append((classes.rfind(b"a", 0, hit) + 1, len(data) if end < 0 else end))
+    return runs
+
+
+def _offsets(runs: list[tuple[int, int]]):
+    """A function from a position in the runs joined by single spaces to the same
+    byte's position in the text."""
+    starts, position = [], 0
+    for start, end in runs:
+        starts.append(position)
+        position += end - start + 1
+
+    def to_data(index: int) -> int:
+        run = bisect.bisect_right(starts, index) - 1
+        return runs[run][0] + index - starts[run]
+    return to_data
 
 
 # The code pages ftfy undoes. A garbled UTF-8 character reads, in any of them, as the
@@ -206,17 +282,13 @@ _FTFY_CODECS = ("latin-1", "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp
                 "mac_roman", "iso-8859-2", "cp437")
 
 
-def _images_in(codec: str, values) -> set[bytes]:
-    """UTF-8 forms of the bytes' non-ASCII images in one code page."""
-    found = set()
-    for byte in values:
-        try:
-            char = bytes([byte]).decode(codec)
-        except UnicodeDecodeError:
-            continue
-        if not char.isascii():
-            found.add(char.encode("utf-8"))
-    return found
+@functools.cache
+def _images_in(codec: str, values: range) -> frozenset[bytes]:
+    """UTF-8 forms of the bytes' non-ASCII images in one code page (a byte the code
+    page leaves undefined has none). Cached: the patterns and the prefilter ask for
+    the same few, and decoding byte by byte took most of this module's import."""
+    text = bytes(values).decode(codec, "replace")      # single-byte code pages
+    return frozenset(char.encode("utf-8") for char in text if not char.isascii() and char != "\ufffd")
 
 
 def _single_leads(codec: str) -> dict[int, set[str]]:
@@ -229,13 +301,15 @@ def _escaped(values) -> bytes:
     return b"".join(re.escape(bytes([b])) for b in sorted(values))
 
 
-_COMPILED: dict[bytes, re.Pattern[bytes]] = {}    # gate -> its pattern, compiled when first needed
+_COMPILED: dict[int, re.Pattern[bytes]] = {}    # gate -> its pattern, compiled when first needed
+_COMPILED_LEAN: dict[int, re.Pattern[bytes]] = {}     # the same for _lean_scanners
 
 
 @functools.cache
-def _scanners() -> list[tuple[bytes, bytes]]:
-    """Per first byte, one pattern with that literal prefix (searched fast, behind a
-    memchr test) and two kinds of branches: a Windows-1252/Mac Roman lead image followed
+def _scanner_parts() -> list[tuple[bytes, bytes, bytes]]:
+    """Per first byte (a literal prefix, searched fast, behind a memchr test), a
+    lookahead and the branches of one pattern, as (first byte, lookahead, branches).
+    Two kinds of branches: a Windows-1252/Mac Roman lead image followed
     by as many continuation images of the same code page as it announces (group
     "single", for the exact detector, which needs no less); or, in one of ftfy's code
     pages, a lead image, a continuation image, then both again (mixing code pages would
@@ -317,10 +391,29 @@ def _scanners() -> list[tuple[bytes, bytes]]:
         # which turns away an accented letter followed by ASCII at once.
         ahead = (b"(?=[\x80-\xbf]{%d}[%s])" % (width, _escaped(cont_starts))
                  + b"(?=" + b"|".join(pairs) + b")")
-        pattern = (re.escape(bytes([first])) + ahead + b"(?:" + b"|".join(branches) + b")"
-                   + single)
-        scanners.append((bytes([first]), pattern))
+        scanners.append((bytes([first]), ahead, b"(?:" + b"|".join(branches) + b")" + single))
     return scanners
+
+
+@functools.cache
+def _scanners() -> list[tuple[int, bytes]]:
+    """(first byte, pattern) for scanning whole texts: the lookahead first."""
+    return [(gate[0], re.escape(gate) + ahead + body) for gate, ahead, body in _scanner_parts()]
+
+
+def prepare_patterns() -> None:
+    """Writes out the mojibake patterns now (before forking, so no child does)."""
+    _lean_scanners()
+
+
+@functools.cache
+def _lean_scanners() -> list[tuple[int, bytes]]:
+    """The same patterns without their lookahead, for the short runs _windows picks:
+    every branch needs a lead image and a continuation image of one code page (what
+    the lookahead tests), so both find the same matches; the lookahead only turns
+    honest pairs away faster, which the runs hardly have, and compiling it cost
+    more than scanning them."""
+    return [(gate[0], re.escape(gate) + body) for gate, _ahead, body in _scanner_parts()]
 
 
 # A cheap test run before the patterns: every match of theirs ends in a continuation
@@ -360,22 +453,66 @@ def _prefilter() -> tuple[bytes, bytes, list[tuple[int, bytes]]]:
 _PLAIN_STARTS, _SECOND_TABLE, _SHARED_NEEDLES = _prefilter()
 
 
+def _after_a_lead(image: bytes) -> bytes:
+    """A pattern for `image` (Omega, pi) where it can be a continuation image: right
+    after a lead image of a code page that has it as one. Greek letters are none
+    (Mac Roman's lead images are symbols and Latin letters), so the Greek text that
+    has pi in nearly every line is not scanned for it. The lookbehind tests the two
+    bytes before: a lead image ends with a continuation byte, and the byte before
+    that is never CE or CF (checked here for every such lead image)."""
+    leads = set()
+    for codec in _FTFY_CODECS:
+        if image in _images_in(codec, range(0x80, 0xC0)):
+            leads |= _images_in(codec, range(0xC2, 0xF5))
+    for codec in _CODE_PAGES:
+        if image in {c.encode("utf-8") for b in range(0x80, 0xC0) for c in _image(b, codec)}:
+            leads |= {c.encode("utf-8") for images in _single_leads(codec).values() for c in images}
+    for lead in leads:
+        if len(lead) < 2 or lead[-2] in (0xCE, 0xCF) or not 0x80 <= lead[-1] < 0xC0:
+            raise AssertionError(f"lead image {lead!r} escapes the test for {image!r}")
+    return re.escape(image) + b"(?<=[^\xce\xcf][\x80-\xbf]" + re.escape(image) + b")"
+
+
+_SHARED_AFTER_LEAD = [(image[0], re.compile(_after_a_lead(image))) for image in _SHARED_EXACT]
+
+
+def _window_classes() -> bytes:
+    """A bytes.translate table for _windows: ASCII -> "a", a lead byte (or any other
+    byte from C0) -> "L", a continuation byte -> "c", or "n" where it can end a
+    Windows-1252/Mac Roman lead image that announces one continuation."""
+    ends = {c.encode("utf-8")[-1] for codec in _CODE_PAGES for c in _single_leads(codec)[1]}
+    if not all(0x80 <= end < 0xC0 for end in ends):
+        raise AssertionError("a single lead image does not end in a continuation byte")
+    table = bytearray(b"a" * 0x80 + b"c" * 0x40 + b"L" * 0x40)
+    for end in ends:
+        table[end] = ord("n")
+    return bytes(table)
+
+
+_CLASSES = _window_classes()
+# A character ("c": its last byte), a second one whole, the start of a third; a
+# continuation image has one to three continuation bytes.
+_THREE_IN_A_ROW = re.compile(rb"cL(?=[cn]{1,3}L)")
+# A character that may be a single lead image, then another character.
+_AFTER_SINGLE_LEAD = re.compile(rb"nL")
+
+
 def _may_garble(data: bytes) -> bool:
     """False only when `data` holds no continuation image at all, so no pattern of
-    _scanners() can match: memchr tests and, for Greek or Cyrillic text, one
-    bytes.translate and a find per needle."""
+    _scanners() can match: memchr tests and, for Greek or Cyrillic text, a search for
+    Omega and pi after a lead image, one bytes.translate and a find per needle."""
     for start in _PLAIN_STARTS:
         if start in data:
             return True
-    for exact in _SHARED_EXACT:
-        if exact[0] in data and exact in data:
+    for first, after_lead in _SHARED_AFTER_LEAD:
+        if first in data and after_lead.search(data):
             return True
     translated = None
     for first, needle in _SHARED_NEEDLES:
         if first in data:
             if translated is None:
                 translated = data.translate(_SECOND_TABLE)
-            if needle in translated:
+            if translated.find(needle) >= 0:
                 return True
     return False
 
@@ -469,12 +606,14 @@ def all_garbles(data: bytes) -> frozenset[str]:
     return frozenset(found)
 
 
-def find_mojibake(data: bytes, source: bytes | None = b"", known=None) -> Garble | None:
+def find_mojibake(data: bytes, source: bytes | None = b"", known=None,
+                  chars: int | None = None) -> Garble | None:
     """The first garbled sequence in UTF-8 `data` that the source does not show itself.
 
     `known` (a callable returning all_garbles of the source) spares recomputing it
-    for every translation of one source."""
-    candidates, lines = _scan(data)
+    for every translation of one source; `chars`, the length of `data` decoded, if
+    known, picks the faster way to scan (it changes no result)."""
+    candidates, lines = _scan(data, chars=chars)
     if lines:
         candidates += sorted(_ftfy_candidates(data, lines), key=lambda c: c[0])
     if not candidates:

@@ -1,18 +1,24 @@
 """The fast path of structure-drift: most translations are structurally fine, and a
-handful of C-level scans (counts, substring search, findall) prove it without
-building the exact structure; only a page that fails them gets the line-accurate
-comparison (structure.py, drift.py).
+few C-level scans prove it without building the exact structure; only a page that
+fails them gets the line-accurate comparison (structure.py, drift.py).
 
-Sound by construction and by test (tests/translations: a fuzz test checks that
-whatever passes here has no drift in the full comparison). What it cannot see is
-a code block that moved relative to the prose while every token kept its order.
+Two proofs, the cheaper first. `verbatim`: every line of the source that holds a
+markup byte, and every code block, recurs verbatim and in order, and the rest of
+the translation holds no markup byte at all (two passes: substring search and one
+bytes.translate). `unchanged` falls back on counts, substring search and findall,
+which also accept translated headings and link texts.
+
+Sound by construction and by test (tests/translations: fuzz tests check that
+whatever passes here has no drift in the full comparison). What the counts cannot
+see is a code block that moved relative to the prose while every token kept its
+order.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from .structure import Structure, _attribute_list, _inside, line_end, snippet_lines, tab_labels
+from .structure import Structure, _attribute_list, _inside, code_ranges, line_end, snippet_lines, tab_labels
 
 # A heading (up to three spaces in) and the rest of its line; a literal "#" first.
 _HEADING = re.compile(rb"#(?:(?<=\n#)|(?<=\n #)|(?<=\n  #)|(?<=\n   #))#{0,5}(?:[ \t]([^\n]*)|(?=\r?\n|\Z))")
@@ -20,15 +26,25 @@ _LINK_TARGET = re.compile(rb"\][(:][ \t]*<?[^\s)>]*")   # link and image targets
 _HTML_TAG = re.compile(rb"<(?:img|a)\s")
 _IMAGE_START = re.compile(rb"!\[[^\[\]]*\]\(")     # as _IMAGE: counts the images themselves
 
+# Every byte some piece of structure needs where it starts: fence marks, the "#" of a
+# heading (and of an anchor), the "===" of a tab, the "<" of an include or a tag, an
+# image's "![", a link's or a reference's "]". A line without any of them holds no
+# structure (markdown_structure finds nothing that starts in it).
+MARKUP = b"`~#=<![]"
+_NOT_MARKUP = bytes(byte for byte in range(256) if byte not in MARKUP)
+_MARKUP_FLAGS = bytes(1 if byte in MARKUP else 0 for byte in range(256))   # for memchr
+
 
 def _counts(data: bytes) -> tuple[int, ...]:
     # memchr for "~" first: tilde fences are rare, and counting costs a full pass.
-    return (data.count(b"```"), data.count(b"~~~") if b"~" in data else 0, data.count(b"--8<--"),
-            data.count(b"==="), len(_IMAGE_START.findall(data)) if b"![" in data else 0)
+    return (data.count(b"```"), data.count(b"~~~") if 126 in data else 0, data.count(b"--8<--"),
+            data.count(b"==="), len(_IMAGE_START.findall(data)) if data.find(b"![") >= 0 else 0)
 
 
 def _has_html(data: bytes) -> bool:
-    return b"<" in data and _HTML_TAG.search(data) is not None     # memchr first
+    # memchr first. (An int needle: `bytes in bytes` first tries the needle as an int,
+    # and raising and clearing that error costs more than the search in a short page.)
+    return 60 in data and _HTML_TAG.search(data) is not None        # 60: "<"
 
 
 def _raw_tokens(data: bytes) -> tuple[list, list]:
@@ -57,6 +73,90 @@ def _whole_lines_in_order(data: bytes, lines: list[bytes]) -> bool:
 
 
 @dataclass(frozen=True)
+class Skeleton:
+    """What `verbatim` looks for: the source's lines that hold a markup byte, and its
+    code blocks, merged (with any blank lines between them) into runs of whole lines
+    (each ends with its newline, but the page's last line may lack one), each with
+    its first markup byte and that byte's offset in it; how many markup bytes the
+    source has (all in those runs); and whether the translation must end where the
+    last run ends."""
+
+    regions: tuple[tuple[bytes, int, int], ...]
+    markup: int
+    to_end: bool
+
+
+def skeleton(data: bytes, blocks: list[tuple[int, int]]) -> Skeleton:
+    """The source's Skeleton; `blocks` are its code blocks' ranges as
+    markdown_structure finds them (Structure.code_ranges)."""
+    size = len(data)
+    # A block's range ends at its closing fence's line end; an unclosed one's after
+    # the page's end. With the newline, so that runs are whole lines.
+    spans = [(start, min(end + 1, size)) for start, end in blocks]
+    flags = data.translate(_MARKUP_FLAGS)       # 1 where a markup byte is
+    position = flags.find(1)
+    while position >= 0:    # one line per markup byte found, the next search after it
+        start = data.rfind(b"\n", 0, position) + 1
+        end = data.find(b"\n", position)
+        end = size if end < 0 else end + 1
+        spans.append((start, end))
+        position = flags.find(1, end)
+    # Blank lines between two runs join them: fewer, longer runs to look for (and
+    # translators keep the blank lines around code and tabs, which Markdown needs).
+    runs: list[list[int]] = []
+    for start, end in sorted(spans):
+        if runs and (start <= runs[-1][1] or not data[runs[-1][1]:start].strip()):
+            runs[-1][1] = max(runs[-1][1], end)
+        else:
+            runs.append([start, end])
+    # A run must end the translation too when its last line has no newline (more
+    # text would lengthen that line) or when it is an unclosed block (which runs to
+    # the page's end, whatever follows).
+    unclosed = bool(blocks) and blocks[-1][1] > size
+    to_end = bool(runs) and runs[-1][1] == size and (unclosed or not data.endswith(b"\n"))
+    regions = []
+    for start, end in runs:
+        first = flags.find(1, start)        # every run has one
+        regions.append((data[start:end], data[first], first - start))
+    return Skeleton(tuple(regions), flags.count(1), to_end)
+
+
+def skeleton_of(data: bytes) -> Skeleton | None:
+    """A source page's Skeleton from its fences alone (no full structure needed), or
+    None for a page with HTML tags, which `verbatim` cannot vouch for."""
+    return None if _has_html(data) else skeleton(data, code_ranges(data))
+
+
+def verbatim(source: Skeleton, data: bytes, begin: int = 0) -> bool:
+    """True when `data` (from `begin`, a line start) is the source's runs, verbatim
+    and in order, each starting a line, with lines between them that hold no markup
+    byte (its markup bytes are exactly the runs'). Then it has the source's
+    structure: every piece of it lies on a line with a markup byte, and every such
+    line is in a run, a copy of the source's line (fences pair the same way, so each
+    code block, a run of its own, has the same content); the patterns that may read
+    past a line end (an image's alt text, up to the next bracket) meet the same
+    brackets in both. Pages with HTML tags get no Skeleton: a tag's attributes may
+    span lines of prose.
+
+    Each run is looked for where it must be if the proof holds: the next markup byte
+    starts its first markup byte (memchr, where a substring search over prose would
+    step byte by byte). Where the runs are found does not matter to the proof, only
+    that they are found, whole, in order; the count then shows nothing else has markup."""
+    position = begin
+    for region, byte, offset in source.regions:
+        start = data.find(byte, position + offset) - offset
+        if start < position or (start and data[start - 1] != 10) or \
+                not data.startswith(region, start):             # 10: a newline
+            return False
+        position = start + len(region)
+    if source.to_end and position != len(data):
+        return False
+    # Counted over all of data (no copy of the page), less what comes before `begin`.
+    markup = len(data.translate(None, _NOT_MARKUP))
+    return markup - len(data[:begin].translate(None, _NOT_MARKUP)) == source.markup
+
+
+@dataclass(frozen=True)
 class Fingerprint:
     """What the fast path compares: counts, whole lines that must recur verbatim (code
     blocks, snippet lines, tab lines), the raw heading and link tokens."""
@@ -66,6 +166,7 @@ class Fingerprint:
     tokens: tuple[list, ...]
     has_html: bool
     headings: list[bytes] = None    # the raw heading lines: equal ones have equal anchors
+    skeleton: Skeleton | None = None    # for `verbatim`; None for a page with HTML tags
 
 
 def fingerprint(source: Structure) -> Fingerprint:
@@ -76,23 +177,50 @@ def fingerprint(source: Structure) -> Fingerprint:
                 if not _inside(begin, source.code_ranges)]
     tabs = [data[begin:line_end(data, begin)] for begin, _ in tab_labels(data)]
     headings, links = _raw_tokens(data)
+    has_html = _has_html(data)
     return Fingerprint(_counts(data), (blocks, snippets, tabs),
-                       ([_attribute_list(text) for text in headings], links), _has_html(data),
-                       headings)
+                       ([_attribute_list(text) for text in headings], links), has_html,
+                       headings, None if has_html else skeleton(data, source.code_ranges))
+
+
+def _clean_cut(head: bytes) -> bool:
+    """Whether the page after `head` (blank lines and the metadata comment) can be
+    checked on its own: it starts a line (text right after "-->" shares the comment's
+    line, so a "# Title" there is no heading), and nothing that starts in the comment
+    reads on past it (an image's alt text, a tag's attributes)."""
+    return head.endswith(b"\n") and head.find(b"![") < 0 and not _has_html(head)
+
+
+def page_start(data: bytes, skip: tuple[int, int] | None) -> int | None:
+    """Where the page after its metadata comment (`skip`, the comment's span) starts,
+    which the fast paths check; None when the comment is not at the top (only blank
+    lines before it) or the cut is not clean."""
+    if not skip:
+        return 0
+    if data[:skip[0]].strip() or not _clean_cut(data[:skip[1]]):
+        return None         # a comment further down, or text on its last line
+    return skip[1]
 
 
 def unchanged(source: Fingerprint, data: bytes, skip: tuple[int, int] | None = None) -> bool:
-    """True when `data` certainly has the source's structure: as many fence marks,
-    snippet marks, "===" and images; every source code block, snippet line and tab line
-    verbatim and in order; the same raw heading and link tokens. False means "compare
-    in full", not "differs" (a translated code block title, HTML, ...).
+    """True when `data` certainly has the source's structure: `verbatim`, or else
+    `same_counts`. False means "compare in full", not "differs" (a translated code
+    block title, HTML, ...). `skip` is the metadata comment's span: the page after
+    it is checked."""
+    start = page_start(data, skip)
+    if start is None:
+        return False
+    return source.skeleton is not None and verbatim(source.skeleton, data, start) or \
+        same_counts(source, data[start:])
+
+
+def same_counts(source: Fingerprint, data: bytes) -> bool:
+    """True when `data` (after the comment) has as many fence marks, snippet marks,
+    "===" and images as the source; every source code block, snippet line and tab line
+    verbatim and in order; the same raw heading and link tokens.
 
     Raw tokens include those inside code blocks; as the code blocks are identical,
     those agree too."""
-    if skip:
-        if data[:skip[0]].strip():
-            return False        # a comment further down: leave it to the full comparison
-        data = data[skip[1]:]
     if source.has_html or _has_html(data) or _counts(data) != source.counts:
         return False
     if not all(_whole_lines_in_order(data, lines) for lines in source.anchored):

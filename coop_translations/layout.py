@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import load_site_config
+from .metadata import cached_for_short
 from .safeio import MAX_DEPTH, CheckerIOError, Tree, Unsafe, kind_of
 
 PAGE_SUFFIXES = (".md", ".ipynb")
@@ -179,6 +180,7 @@ def scan_pages(tree: Tree, folder: str, skip_top: frozenset[str]) -> Scan:
 _SCHEME_OR_DRIVE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
+@cached_for_short
 def unsafe_reason(path: str) -> str | None:
     """Why a metadata source_file must never be opened, or None if it stays in the root."""
     if "\x00" in path:
@@ -191,6 +193,7 @@ def unsafe_reason(path: str) -> str | None:
     return None
 
 
+@cached_for_short
 def normalise(path: str) -> str:
     """A safe relative source_file in the form layouts use (no ./, no doubled /)."""
     return posixpath.normpath(path.replace("\\", "/"))

@@ -7,6 +7,7 @@ so a broken file is a `malformed-metadata` problem, never a traceback.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -59,6 +60,14 @@ def now_utc() -> str:
 
 def validate(obj) -> tuple[Metadata | None, list[str]]:
     """A Metadata when `obj` has the four fields well formed; otherwise the reasons."""
+    if type(obj) is dict:       # the usual case first: four good strings, no messages built
+        original, date, source, language = (
+            obj.get("original_hash"), obj.get("translation_date"), obj.get("source_file"),
+            obj.get("language_code"))
+        if type(original) is str and type(date) is str and type(source) is str and \
+                type(language) is str and source.strip() and language.strip() and \
+                _HASH.fullmatch(original) and check_date(date) is None:
+            return Metadata(original.lower(), date, source, language), []
     if not isinstance(obj, dict):
         return None, [f"the metadata is a JSON {type(obj).__name__}, not an object"]
     errors = []
@@ -82,7 +91,22 @@ def validate(obj) -> tuple[Metadata | None, list[str]]:
                     obj["source_file"], obj["language_code"]), []
 
 
+def cached_for_short(function):
+    """`function` of one string, cached for strings of up to 300 characters: every
+    language's metadata names the same few hundred sources (and dates), while a
+    hostile sidecar's long strings are not kept alive by the cache."""
+    cached = functools.lru_cache(maxsize=4096)(function)
+
+    @functools.wraps(function)
+    def call(text: str):
+        return cached(text) if len(text) <= 300 else function(text)
+    return call
+
+
+@cached_for_short
 def check_date(value: str) -> str | None:
+    # Cached: a tree's translations share a handful of dates (one per run of
+    # co-op-translator), and parsing each again costs more than the lookup.
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
@@ -92,10 +116,18 @@ def check_date(value: str) -> str | None:
     return None
 
 
+_JSON = json.JSONDecoder()     # json.loads' defaults
+
+
 def parse_json(raw: bytes) -> tuple[object, str | None]:
     """JSON from bytes; (None, reason) for anything that is not UTF-8 JSON."""
     try:
-        return json.loads(raw.decode("utf-8-sig")), None
+        # As json.loads(raw.decode("utf-8-sig")) (offsets after a BOM), without that
+        # codec's Python code or loads' checks of its arguments.
+        text = (raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw).decode("utf-8")
+        if text.startswith("\ufeff"):
+            raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+        return _JSON.decode(text), None
     except UnicodeDecodeError as exc:
         return None, f"not UTF-8 at byte {exc.start}"
     except json.JSONDecodeError as exc:

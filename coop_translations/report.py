@@ -11,6 +11,9 @@ def render(report: Report, fmt: str, failing: frozenset[str] = FAIL_BY_DEFAULT) 
     return {"json": to_json, "text": to_text, "github": to_github}[fmt](report, failing)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def to_json(report: Report, failing: frozenset[str] = FAIL_BY_DEFAULT) -> str:
     """One result per line: readable, and json's C encoder (indent= would use the slow
     pure-Python one, which costs more than checking for thousands of results).
@@ -21,8 +24,9 @@ def to_json(report: Report, failing: frozenset[str] = FAIL_BY_DEFAULT) -> str:
     data["summary"].update(fail_on=[code for code in CODES if code in failing],
                            failing=report.failing(failing))
     data["summary"]["failed"] = bool(data["summary"]["failing"])
-    results = ",\n  ".join(json.dumps(r, ensure_ascii=False) for r in data["results"])
-    summary = json.dumps(data["summary"], ensure_ascii=False)
+    encode = _ENCODER.encode        # as json.dumps(..., ensure_ascii=False), made once
+    results = ",\n  ".join(encode(r) for r in data["results"])
+    summary = encode(data["summary"])
     return f'{{"summary": {summary},\n "results": [\n  {results}\n]}}\n' if results else \
         f'{{"summary": {summary}, "results": []}}\n'
 

@@ -211,10 +211,11 @@ class TooLarge(CheckerIOError):
 def read_all(fd: int, size: int, limit: int) -> bytes:
     """Reads to the end (a file may grow while it is read), but not much past `limit`.
 
-    The first read asks for the size fstat gave plus one byte, the read that confirms
-    the end for one byte: os.read allocates what it is asked for, and a megabyte
-    buffer for every small page cost more than the reading itself. Once a read fills
-    its buffer (the file grew), reads go on in CHUNK-sized pieces."""
+    The first read asks for the size fstat gave plus one byte: os.read allocates what
+    it is asked for, and a megabyte buffer for every small page cost more than the
+    reading itself. A regular file's read returns less than asked only at its end,
+    so a short read ends it (no read more to confirm). Once a read fills its buffer
+    (the file grew), reads go on in CHUNK-sized pieces."""
     chunks, want, total = [], size + 1, 0
     while total <= limit:
         chunk = os.read(fd, want)
@@ -222,7 +223,9 @@ def read_all(fd: int, size: int, limit: int) -> bytes:
             break
         chunks.append(chunk)
         total += len(chunk)
-        want = CHUNK if len(chunk) == want else 1
+        if len(chunk) < want:
+            break
+        want = CHUNK
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 

@@ -142,6 +142,11 @@ def _fenced_blocks(data: bytes, skip, items: Items, lines: Lines) -> list[tuple[
     return ranges
 
 
+def code_ranges(data: bytes) -> list[tuple[int, int]]:
+    """The fenced blocks' byte ranges alone, as markdown_structure finds them."""
+    return _fenced_blocks(data, None, Items(), Lines(data))
+
+
 def _atline_start(data: bytes, position: int, max_indent: int | None, lines: Lines) -> int | None:
     """The start of the line if only indentation precedes `position` on it (spaces
     only when `max_indent` is given, as for headings; spaces or tabs otherwise)."""
@@ -157,7 +162,7 @@ def _atline_start(data: bytes, position: int, max_indent: int | None, lines: Lin
 def tab_labels(data: bytes, lines: Lines | None = None) -> list[tuple[int, bytes]]:
     """(line start, label) of every `=== "label"` line; shared with the fast path."""
     found = []
-    if b"===" not in data:
+    if data.find(b"===") < 0:
         return found
     lines = lines or Lines(data)
     for match in _TAB.finditer(data):
@@ -217,11 +222,11 @@ def markdown_structure(data: bytes, skip: tuple[int, int] | None = None) -> Stru
         if not (skip and skip[0] <= begin < skip[1]):
             snippets.add(line, begin)
 
-    image_starts = {m.start(1) for m in _IMAGE.finditer(data)} if b"![" in data else ()
+    image_starts = {m.start(1) for m in _IMAGE.finditer(data)} if data.find(b"![") >= 0 else ()
     targets = [(m.start(1), m.group(1), m.start(1) in image_starts) for m in _LINK.finditer(data)]
-    if b"<" in data:
+    if 60 in data:         # "<" (an int needle: memchr)
         targets += [(m.start(2), m.group(2), m.group(1) == b"img") for m in _HTML.finditer(data)]
-    if b"]:" in data:
+    if data.find(b"]:") >= 0:
         label_ends: dict[int, int] = {}     # line start -> end of its "[label]:" (-1: none)
         for match in _REFERENCE_END.finditer(data):
             begin = lines.start(match.start())

@@ -1,9 +1,14 @@
 """The library API the site build reuses: shapes, read_metadata, and speed."""
 from __future__ import annotations
 
+import os
+import sys
 import time
 
-from coop_translations import Found, Report, Result, check_project, read_metadata
+import pytest
+
+from coop_translations import CheckerIOError, Found, Report, Result, check_project, read_metadata
+from coop_translations.forking import split
 from translation_trees import MKDOCS_YML, SOURCE, SOURCE_PAGE, SWEDISH_PAGE, Tree, md5, metadata_comment
 
 SV = "docs/sv/lessons/01-tensors/index.md"
@@ -55,3 +60,36 @@ def test_a_few_hundred_pages_check_well_under_the_build_budget(tmp_path):
     elapsed = time.process_time() - start
     assert report.summary["results"] == 300 and report.ok
     assert elapsed < 0.3, f"{elapsed:.3f} s CPU for 300 translations"
+
+
+# --- forked checking (coop_translations.forking) -----------------------------------------
+
+linux_only = pytest.mark.skipif(sys.platform != "linux", reason="forking is used on Linux only")
+
+
+def _results(language: str) -> list[Result]:
+    if language == "broken":
+        raise CheckerIOError(f"cannot list translations/{language}")
+    return [Result(f"translations/{language}/a.md", "a.md", language)]
+
+
+@linux_only
+def test_forked_shares_return_every_language():
+    languages = [f"l{number}" for number in range(7)]
+    found = split(_results, languages, 3)
+    assert sorted(r.language for r in found) == languages
+    assert all(isinstance(r, Result) and r.problems == [] for r in found)
+
+
+@linux_only
+@pytest.mark.parametrize("where", [0, 1])      # in this process's share, in a child's
+def test_an_error_in_any_share_is_raised_and_no_child_is_left(where):
+    languages = ["a", "b", "c", "d"]
+    languages[where] = "broken"
+    with pytest.raises(CheckerIOError, match="cannot list translations/broken"):
+        split(_results, languages, 2)
+    try:
+        reaped, _status = os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        reaped = 0
+    assert reaped == 0          # every child was waited for: none left to reap

@@ -74,3 +74,80 @@ def test_mojibake_right_after_an_honest_accented_letter_is_found(text, garbled, 
     # reads as a continuation image: the pair must not hide the garble after it.
     found = find_mojibake(text.encode("utf-8"))
     assert (found.garbled, found.repaired) == (garbled, meant)
+
+
+# --- the prefilter (_may_garble) never hides what the patterns find -------------------
+
+import re  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from coop_translations import encoding  # noqa: E402
+
+# Letters of many scripts, Mac Roman's and Windows-1252's lead and continuation images
+# (pi and Omega among them), and garbles through several code pages.
+_PIECES = (list("aé ÄÃÂâ€™¬√ƒ≈∆«»…ÀÕŒœ–—“”÷◊ÿŸ⁄‹›ﬁﬂ‡·‚„‰ÊÁËÈÍÎÏÌÓÔÒÚÛÙıπΩΆΈαβγρσςЂЃіїЏабвгдяñłśż中😀")
+           + ["Ã¤", "â€™", "Ð—Ð´", "Ï€", "ÎŸ", "Ã©Ã¨", "Ä\x81", "\u00ad"]
+           + ["å".encode().decode(c) for c in ("cp1253", "cp1251", "cp1250", "cp437", "mac_roman")]
+           + [c.encode().decode(codec, "replace") for c in "中€ж這ア" for codec in ("cp1252", "mac_roman")])
+
+
+def _unfiltered(data: bytes, every_length: bool):
+    """_scan without its shortcuts: every pattern over the whole text."""
+    candidates, lines = [], set()
+    for gate, source in encoding._scanners():
+        line_end = -1
+        for match in re.compile(source).finditer(data):
+            start = match.start()
+            if match.group("single") is not None:
+                candidates.extend(encoding._exact(data, start, every_length))
+            elif start > line_end:
+                lines.add(data.rfind(b"\n", 0, start) + 1)
+                line_end = data.find(b"\n", match.end())
+                line_end = len(data) if line_end < 0 else line_end
+    return sorted(candidates, key=lambda c: c[0]), sorted(lines)
+
+
+# Text whose only way to a match is pi or Omega after one of the three Mac Roman lead
+# images that the memchr test does not see (the ligatures and the Apple logo).
+_GREEK_PIECES = list("a .αβγρσςπΩΆЂяﬁﬂ\uf8ff中") + ["ﬁπﬁπ", "ﬂΩﬂΩ", "\uf8ffπ\uf8ffΩ"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30) | st.lists(st.sampled_from(_GREEK_PIECES),
+                                                                   max_size=12),
+       st.booleans(), st.binary(max_size=6))
+def test_the_shortcuts_never_hide_a_match(pieces, every_length, noise):
+    """The prefilter (_may_garble) and the windows (_windows) find what the patterns
+    find over the whole text, at the same offsets."""
+    data = "".join(pieces).encode("utf-8")
+    for text in (data, noise + data + noise, data.replace(b" ", b"\n")):   # sources need not be UTF-8
+        expected = _unfiltered(text, every_length)
+        assert encoding._scan(text, every_length) == expected
+        # Said to be dense (scanned whole) or sparse (by runs): the same either way.
+        assert encoding._scan(text, every_length, chars=0) == expected
+        assert encoding._scan(text, every_length, chars=len(text)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_the_lean_patterns_match_as_the_full_ones(pieces):
+    """Without their lookahead (which every branch implies) the patterns match alike."""
+    data = "".join(pieces).encode("utf-8")
+    for (gate, full), (_gate, lean) in zip(encoding._scanners(), encoding._lean_scanners()):
+        found = [(m.span(), m.group("single")) for m in re.compile(full).finditer(data)]
+        assert found == [(m.span(), m.group("single")) for m in re.compile(lean).finditer(data)]
+
+
+def test_the_shortcuts_never_hide_a_match_between_ascii_words():
+    for first in _PIECES + _GREEK_PIECES:
+        for second in _PIECES + _GREEK_PIECES:
+            text = f"a {first}{second} b".encode("utf-8")
+            assert encoding._scan(text) == _unfiltered(text, False), text
+
+
+def test_many_runs_are_scanned_whole():
+    text = "Ð—Ð´ ".encode() * 400 + "ok lÃ¤rt".encode()
+    assert encoding._windows(text) is None
+    assert encoding._scan(text) == _unfiltered(text, False)

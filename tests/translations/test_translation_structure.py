@@ -141,3 +141,94 @@ def test_fast_path_never_hides_drift(edits):
 def test_fast_path_accepts_a_faithful_translation():
     assert unchanged(_FINGERPRINT, SWEDISH_PAGE.encode())
     assert not unchanged(_FINGERPRINT, SWEDISH_PAGE.replace("x = 1", "x = 2").encode())
+
+
+# --- the verbatim proof (fastpath.verbatim) agrees with the full comparison --------------
+
+from coop_translations.fastpath import skeleton, verbatim  # noqa: E402
+
+# Lines of both kinds: with a markup byte (structure or look-alikes) and without (prose),
+# and pieces that only become structure next to others (an image's alt text over two
+# lines, a fence left open, a heading without its newline at the end of the page).
+_FRAGMENTS = [b"prose", b"more prose.", b"", b" ", b"\t", b"x = 1", b"```", b"```python", b"~~~",
+              b"    ```", b"```a```", b"# h", b"## h { #a }", b"#", b"#x", b"   # h", b'=== "T"',
+              b'===+ "U"', b'--8<-- "f.py"', b"  --8<-- x", b"[a](b.md)", b"![i](p.png)", b"![alt",
+              b"more](q.png)", b"[r]: x.md", b"`code`", b"{ #a }", b"a ] b", b"(x)", b"\r", b"text\r"]
+_LINE = st.sampled_from(_FRAGMENTS)
+
+
+def _no_drift(source: bytes, translation: bytes) -> bool:
+    return compare(markdown_structure(source), markdown_structure(translation)) == []
+
+
+def _edited(lines: list[bytes], edits) -> bytes:
+    for kind, index, text in edits:
+        index %= len(lines) + 1
+        if kind == "insert":
+            lines.insert(index, text)
+        elif lines:
+            index %= len(lines)
+            if kind == "delete":
+                del lines[index]
+            elif kind == "duplicate":
+                lines.insert(index, lines[index])
+            elif kind == "append":
+                lines[index] += text
+            elif kind == "replace":
+                lines[index] = text
+    return b"\n".join(lines)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_LINE, min_size=1, max_size=14), st.booleans(),
+       st.lists(st.tuples(st.sampled_from(["insert", "delete", "duplicate", "append", "replace"]),
+                          st.integers(0, 20), _LINE), max_size=4),
+       st.booleans())
+def test_verbatim_never_hides_drift(lines, newline_at_end, edits, translated_end):
+    source = b"\n".join(lines) + (b"\n" if newline_at_end else b"")
+    structure = markdown_structure(source)
+    shape = skeleton(source, structure.code_ranges)
+    translation = _edited(source.split(b"\n"), edits)
+    if translated_end:
+        translation += b"\nprose"
+    if verbatim(shape, translation):
+        assert compare(structure, markdown_structure(translation)) == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["insert", "delete", "duplicate", "append", "replace"]),
+                          st.integers(0, 100), _LINE), max_size=3),
+       st.sampled_from([b"", b"\n", b"\n\n", b" "]), st.sampled_from([b"\n", b"", b"## B\n", b"![x\n"]))
+def test_the_metadata_comment_hides_no_drift(edits, before, after):
+    """With the comment's span skipped (as the checker passes it), the fast path agrees
+    with the full comparison of the whole translation, comment included."""
+    comment = b"<!--\nCO_OP_TRANSLATOR_METADATA:\n{}\n-->" + after
+    body = _edited(SWEDISH_PAGE.encode().split(b"\n"), edits)
+    data = before + comment + body
+    span = (len(before), len(before) + len(comment) - len(after) + (1 if after[:1] == b"\n" else 0))
+    if unchanged(_FINGERPRINT, data, span):
+        assert compare(_SOURCE, markdown_structure(data, span)) == []
+
+
+def test_a_heading_on_the_comments_last_line_is_no_heading():
+    """"-->" then "# Title" on one line: Markdown reads the line as part of the comment."""
+    data = b"<!--\nCO_OP_TRANSLATOR_METADATA:\n{}\n-->" + SWEDISH_PAGE.encode()
+    span = (0, data.index(b"-->") + 3)
+    assert not unchanged(_FINGERPRINT, data, span)
+    assert compare(_SOURCE, markdown_structure(data, span)) != []
+
+
+def test_verbatim_accepts_translated_prose_and_refuses_changed_structure():
+    source = SOURCE_PAGE.encode()
+    shape = skeleton(source, _SOURCE.code_ranges)
+    prose = source.replace(b"A tensor is an array. See the", b"En tensor \xc3\xa4r en matris. Se")
+    assert verbatim(shape, source) and _no_drift(source, prose)
+    assert verbatim(shape, source + b"\nA paragraph more, without markup.\n")
+    assert not verbatim(shape, source + b"## Extra\n")              # a markup byte in prose
+    assert not verbatim(shape, source.replace(b"x = 1", b"x = 2"))    # a run differs
+    assert not verbatim(shape, source.replace(b"\n", b"\r\n"))        # (the counts path decides)
+    unclosed = b"# A\n\n```python\nx = 1\n"
+    shape = skeleton(unclosed, markdown_structure(unclosed).code_ranges)
+    assert verbatim(shape, unclosed)
+    assert not verbatim(shape, unclosed + b"prose\n")                # would join the open block
+    assert not _no_drift(unclosed, unclosed + b"prose\n")
