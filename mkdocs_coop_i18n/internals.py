@@ -15,6 +15,10 @@ The faster search indexing (search_speed) replaces Material's search `Parser`
 class and wraps `SearchIndex._segment_chinese`, both in
 `material.plugins.search.plugin`, which is not a public API either.
 
+In co-op layout, mkdocs-jupyter's `ignore` gets a default unless mkdocs.yml set it
+(coop_layout); whether it did is read from MkDocs' deprecated `Config.user_configs`.
+Without it, an `ignore` other than mkdocs-jupyter's default (empty) counts as set.
+
 Each is probed here once. When a newer release renamed or removed one, the
 feature logs one warning (on a logger outside `mkdocs.`, so `--strict` does not
 fail on it) and switches itself off: the site still builds, only slower or with
@@ -191,6 +195,29 @@ def make_language_builds_preemptible(server) -> bool:
     return True
 
 
+# -- whether mkdocs.yml set a plugin option ---------------------------------------------------
+
+def _user_options(plugin) -> list:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # "never used in MkDocs and will be removed soon"
+        options = plugin.config.user_configs
+    if not isinstance(options, (list, tuple)) or not all(isinstance(each, dict) for each in options):
+        raise AttributeError("user_configs is not a list of option mappings")
+    return list(options)
+
+
+def user_set_option(plugin, name: str) -> bool | None:
+    """Whether mkdocs.yml gave `plugin` the option `name` (a value equal to the default
+    counts as given); None when MkDocs' config no longer keeps what the user wrote
+    (its deprecated `Config.user_configs`), and the caller must guess."""
+    if not _available("telling a plugin option you set from its default", lambda: _user_options(plugin),
+                      "MkDocs no longer keeps a plugin's options as written; coop-i18n goes by their values"):
+        return None
+    return any(name in options for options in _user_options(plugin))
+
+
 def reset() -> None:
     """Forget the probes (tests)."""
     _checked.clear()
@@ -198,5 +225,5 @@ def reset() -> None:
 
 __all__ = [
     "Preempted", "change_pending", "make_language_builds_preemptible", "mark_notebooks_used",
-    "release_server", "reset", "use_search_parser",
+    "release_server", "reset", "use_search_parser", "user_set_option",
 ]

@@ -31,6 +31,16 @@ def test_mkdocs_jupyter_cache_internals_exist(tmp_path):
     assert len(jupyter._used_cache_paths) == 1
 
 
+def test_mkdocs_keeps_plugin_options_as_written():
+    from mkdocs_jupyter.plugin import Plugin
+
+    given, defaulted = Plugin(), Plugin()
+    assert not given.load_config({"ignore": []})[0] and not defaulted.load_config({})[0]
+    assert given.config["ignore"] == defaulted.config["ignore"] == []
+    assert internals.user_set_option(given, "ignore") is True
+    assert internals.user_set_option(defaulted, "ignore") is False
+
+
 def test_livereload_internals_exist():
     from mkdocs.livereload import LiveReloadServer
 
