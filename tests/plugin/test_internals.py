@@ -103,3 +103,27 @@ def test_a_changed_static_i18n_leaves_the_language_builds_alone(i18n_build, capl
     internals.reset()
     i18n_build.build = __import__("mkdocs.commands.build", fromlist=["build"]).build
     assert internals.make_language_builds_preemptible(types.SimpleNamespace()) is False  # no _want_rebuild
+
+
+def test_static_i18n_language_builds_can_be_routed_and_their_state_read(i18n_build):
+    from mkdocs.commands.build import build
+    from mkdocs_static_i18n.plugin import I18n
+
+    i18n = I18n()
+    calls = []
+    assert internals.route_language_builds(i18n, lambda *args: calls.append(args)) is True
+    i18n_build.build("config", dirty=True)      # as static-i18n calls it, once per language
+    assert calls == [(build, "config", True)]
+    internals.restore_language_builds()
+    assert i18n_build.build is build
+    entries, per_language = internals.language_build_state(i18n)
+    assert entries is i18n.search_entries and per_language is i18n.i18n_files_per_language
+
+
+def test_a_changed_static_i18n_keeps_the_languages_in_one_process(i18n_build):
+    from mkdocs.commands.build import build
+
+    changed = types.SimpleNamespace(current_language="en", building=False, search_entries=(),
+                                    i18n_files_per_language={})
+    assert internals.route_language_builds(changed, lambda *args: None) is False
+    assert i18n_build.build is build
