@@ -16,9 +16,10 @@ class and wraps `SearchIndex._segment_chinese`, both in
 `material.plugins.search.plugin`, which is not a public API either.
 
 Building the languages in parallel (parallel_languages) routes the same `build`
-calls of static-i18n to other processes, and reads and refills what static-i18n
-accumulates across its language builds: its `search_entries` and
-`i18n_files_per_language`.
+calls of static-i18n to other processes, reads and refills what static-i18n
+accumulates across its language builds (its `search_entries` and
+`i18n_files_per_language`), and writes sitemap.xml again, once every language is
+known, with MkDocs' `mkdocs.commands.build._build_theme_template`.
 
 In co-op layout, mkdocs-jupyter's `ignore` gets a default unless mkdocs.yml set it
 (coop_layout); whether it did is read from MkDocs' deprecated `Config.user_configs`.
@@ -252,6 +253,28 @@ def restore_language_builds() -> None:
         i18n_plugin.build = previous
 
 
+def _theme_template_step():
+    import inspect
+
+    from mkdocs.commands.build import _build_theme_template
+
+    if list(inspect.signature(_build_theme_template).parameters) != ["template_name", "env", "files", "config", "nav"]:
+        raise AttributeError("_build_theme_template's parameters changed")
+    return _build_theme_template
+
+
+def theme_templates_rebuildable() -> bool:
+    """Whether rebuild_theme_template can run (MkDocs' private theme template step is there)."""
+    return _available("writing a theme template again", _theme_template_step,
+                      "MkDocs' theme template step changed; the languages are built one after another")
+
+
+def rebuild_theme_template(name: str, env, files, config, nav) -> None:
+    """Render and write the theme template `name` as MkDocs' build does (plugin events, the
+    file, sitemap.xml's .gz). Only called once theme_templates_rebuildable() said True."""
+    _theme_template_step()(name, env, files, config, nav)
+
+
 def shared_notebook_cache() -> bool:
     """Whether the languages share mkdocs-jupyter's cache (mark_notebooks_used worked)."""
     return _checked.get("the shared notebook cache") is True
@@ -287,6 +310,7 @@ def reset() -> None:
 
 __all__ = [
     "Preempted", "change_pending", "language_build_state", "make_language_builds_preemptible",
-    "mark_notebooks_used", "release_server", "reset", "restore_language_builds", "route_language_builds",
-    "shared_notebook_cache", "use_search_parser", "user_set_option",
+    "mark_notebooks_used", "rebuild_theme_template", "release_server", "reset", "restore_language_builds",
+    "route_language_builds", "shared_notebook_cache", "theme_templates_rebuildable", "use_search_parser",
+    "user_set_option",
 ]

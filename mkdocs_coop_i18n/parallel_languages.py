@@ -7,25 +7,27 @@ plugin instances. Each language costs about as much as the first, so a course of
 50 languages took 50 times one language on a machine with 16 cores. Here, with
 `parallel_languages` (`auto`, `true`, a number of processes, or `false`):
 
-- when static-i18n asks for the first other language, the process forks its
-  children (after the default language is built, so they start with everything
-  it computed and cached); the languages but the last are handed out one at a
-  time to whichever child is free, and a child builds each with static-i18n's
-  own step (current_language, then build());
-- a child sends back, through a pipe, what the later steps of a serial build
-  read from the languages built before: its log records (kept, not printed),
+- when static-i18n asks for the first other language, the process forks one
+  child per CPU (after the default language is built, so they start with
+  everything it computed and cached); the languages but the last are handed out
+  one at a time to whichever child is free, and a child builds each with
+  static-i18n's own step (current_language, then build());
+- a child writes down, in a file of a temporary folder (never blocked by a
+  parent that is busy), what the later steps of a serial build read from the
+  languages built before: its log records (kept, not printed),
   its search entries (static-i18n's merged index) and its pages for the sitemap
   (static-i18n's `i18n_alternates`, which its sitemap template lists);
-- when static-i18n asks for the last language, the parent waits for the
-  children, then, in the serial order, re-emits each language's log records
-  (so the output reads as a serial build's and `--strict` counts a child's
-  warnings) and raises the error of the first language that failed, as the
-  serial build would have; then it builds the last language itself, with the
-  sitemap entries of all the others: its sitemap.xml, written last, is the
-  serial one. What every language writes at the site root (404.html, the merged
-  search index) is put back afterwards as in a serial build.
+- meanwhile the parent builds the last language itself, keeping its log records
+  too; then it waits for the children and, in the serial order, re-emits each
+  language's log records (so the output reads as a serial build's and `--strict`
+  counts a child's warnings) and raises the error of the first language that
+  failed, as the serial build would have; it puts the search entries and sitemap
+  pages in the serial order and writes sitemap.xml again (MkDocs' own theme
+  template step), now with every language: the serial one. What every language
+  writes at the site root (404.html, the merged search index) is put back
+  afterwards as in a serial build.
 
-Two things the languages share on disk are locked between the children: the
+Two things the languages share on disk are locked between the processes: the
 root search index, which each language writes and search_per_language reads
 back, and mkdocs-jupyter's cache entry of a notebook that two languages share.
 
@@ -40,11 +42,9 @@ courses both ways and compares every byte; the parity test compares this site.
 from __future__ import annotations
 
 import hashlib
-import io
 import logging
 import os
 import pickle
-import selectors
 import shutil
 import sys
 import tempfile
@@ -60,9 +60,11 @@ from mkdocs.utils import CountHandler
 
 from .internals import (
     language_build_state,
+    rebuild_theme_template,
     restore_language_builds,
     route_language_builds,
     shared_notebook_cache,
+    theme_templates_rebuildable,
 )
 from .options import option
 
@@ -173,10 +175,12 @@ def _emit(name: str, data: dict) -> None:
     logger.callHandlers(logging.makeLogRecord(data))
 
 
-def _keep_log_records(records: list) -> None:
-    """In a child: every log record is kept for the parent instead of printed. MkDocs'
-    strict-mode counters still see the warnings, so a language build with one fails in the
-    child exactly as it fails in a serial build."""
+def _keep_log_records(records: list):
+    """Every log record is kept (to be emitted in the serial order) instead of printed, until
+    the returned function is called. MkDocs' strict-mode counters still see the warnings, so a
+    language build with one fails exactly as it fails in a serial build."""
+    original = logging.Logger.callHandlers
+
     def call_handlers(logger: logging.Logger, record: logging.LogRecord) -> None:
         records.append(_portable_record(record))
         current: logging.Logger | None = logger
@@ -186,7 +190,11 @@ def _keep_log_records(records: list) -> None:
                     handler.handle(record)
             current = current.parent if current.propagate else None
 
+    def restore() -> None:
+        logging.Logger.callHandlers = original
+
     logging.Logger.callHandlers = call_handlers
+    return restore
 
 
 # -- one parallel run -----------------------------------------------------------------------
@@ -203,71 +211,73 @@ class LanguageRun:
         self.processes = processes
         self.next = context.Value("i", 0)   # the next language of `shared` to hand out
         self.failed = context.Value("b", 0)  # a child's language failed: take no more
-        self.locks = Path(tempfile.mkdtemp(prefix="coop-i18n-languages-"))
-        self.children: list[tuple[int, int]] = []   # (pid, read end of its pipe)
+        self.folder = Path(tempfile.mkdtemp(prefix="coop-i18n-languages-"))  # locks, results
+        self.children: list[int] = []
         self.started = False
         self.is_child = False
+        self.concurrent = False             # the parent is building the last language, children running
+        self.theme: dict = {}               # the last language's env, files and nav (its sitemap again)
 
     # in the parent
 
     def start(self, config: MkDocsConfig, build, dirty: bool) -> None:
         self.started = True
         for _ in range(self.processes):
-            read_end, write_end = os.pipe()
             sys.stdout.flush()
             sys.stderr.flush()
             try:
                 pid = os.fork()
             except OSError:
-                os.close(read_end)
-                os.close(write_end)
                 break
             if pid == 0:
-                os.close(read_end)
-                for _pid, other in self.children:
-                    os.close(other)
-                os._exit(self._child(write_end, config, build, dirty))
-            os.close(write_end)
-            self.children.append((pid, read_end))
+                os._exit(self._child(config, build, dirty))
+            self.children.append(pid)
         if self.children:
             log.info(f"coop-i18n: building {len(self.shared)} languages in {len(self.children)} processes, "
-                     f"then '{self.languages[-1]}'")
+                     f"and '{self.languages[-1]}' in this one")
+
+    def _result_file(self, index: int) -> Path:
+        return self.folder / f"result-{index}.pickle"
 
     def _collect(self) -> tuple[dict[str, LanguageResult], list[str]]:
-        """Every child's results (read as they come, so no child waits on a full pipe)."""
-        buffers = {pid: bytearray() for pid, _fd in self.children}
-        with selectors.DefaultSelector() as selector:
-            for pid, fd in self.children:
-                selector.register(fd, selectors.EVENT_READ, pid)
-            while selector.get_map():
-                for key, _events in selector.select():
-                    chunk = os.read(key.fd, 1 << 20)
-                    if chunk:
-                        buffers[key.data] += chunk
-                    else:
-                        selector.unregister(key.fd)
-                        os.close(key.fd)
+        """Every child's results, once they have all ended."""
         troubles = []
-        for pid, _fd in self.children:
+        for pid in self.children:
             _pid, status = os.waitpid(pid, 0)
             if status:
                 troubles.append(f"process {pid} {_describe(status)}")
         self.children = []
         results: dict[str, LanguageResult] = {}
-        for data in buffers.values():
-            stream = io.BytesIO(bytes(data))
-            while stream.tell() < len(data):
-                try:
-                    result = pickle.load(stream)
-                except Exception:  # cut short: the child died while writing
-                    break
-                results[result.language] = result
+        for index, language in enumerate(self.shared):
+            try:
+                with open(self._result_file(index), "rb") as stream:
+                    results[language] = pickle.load(stream)
+            except (OSError, EOFError, pickle.UnpicklingError):  # never taken, or its process died
+                pass
         return results, troubles
 
-    def finish(self, config: MkDocsConfig) -> None:
-        """Merge the children's languages in the serial order; raise the first error."""
+    def build_last(self, config: MkDocsConfig, build, dirty: bool) -> None:
+        """The last language, built here while the children build the others; then every
+        language's log records, search entries and sitemap pages in the serial order, the first
+        failure raised, and sitemap.xml written again with every language."""
+        i18n = config.plugins["i18n"]
+        last = self.languages[-1]
+        entries, sitemaps = language_build_state(i18n)
+        before = len(entries)
+        records: list = []
+        restore = _keep_log_records(records)
+        self.concurrent, error = True, None
+        try:
+            build(config, dirty=dirty)
+        except BaseException as caught:  # noqa: BLE001 (raised below, after the languages before it)
+            error = caught
+        finally:
+            self.concurrent = False
+            restore()
+            _unlock_search_index(config)  # held if the build failed in between: the children wait on it
         results, troubles = self._collect()
-        entries, sitemaps = language_build_state(config.plugins["i18n"])
+        own_entries, own_pages = entries[before:], sitemaps.pop(last, None)
+        del entries[before:]
         for language in self.shared:
             result = results.get(language)
             if result is None:
@@ -280,24 +290,32 @@ class LanguageRun:
                 raise result.error
             entries.extend(result.entries)
             sitemaps[language] = result.sitemap
+        entries.extend(own_entries)
+        if own_pages is not None:
+            sitemaps[last] = own_pages
+        for name, data in records:
+            _emit(name, data)
+        if error is not None:
+            raise error
+        if "sitemap.xml" in config.theme.static_templates and self.theme:
+            rebuild_theme_template("sitemap.xml", self.theme["env"], self.theme["files"], config, self.theme["nav"])
 
     def stop(self) -> None:
         """Children still running (an error in the parent) are ended; the lock folder goes."""
         import signal
 
-        for pid, fd in self.children:
+        for pid in self.children:
             try:
                 os.kill(pid, signal.SIGTERM)
             except ProcessLookupError:
                 pass
-            os.close(fd)
-        for pid, _fd in self.children:
+        for pid in self.children:
             try:
                 os.waitpid(pid, 0)
             except ChildProcessError:
                 pass
         self.children = []
-        shutil.rmtree(self.locks, ignore_errors=True)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
     # in a child
 
@@ -308,7 +326,7 @@ class LanguageRun:
             self.next.value += 1
             return self.next.value - 1
 
-    def _child(self, write_end: int, config: MkDocsConfig, build, dirty: bool) -> int:
+    def _child(self, config: MkDocsConfig, build, dirty: bool) -> int:
         try:
             self.is_child = True
             records: list = []
@@ -330,21 +348,14 @@ class LanguageRun:
                 result = LanguageResult(language, list(records), entries[before:],
                                         [_file(file) for file in built] if error is None else [], error)
                 del entries[before:]   # only the parent's merged index needs them
-                _write_all(write_end, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+                with open(self._result_file(index), "wb") as stream:
+                    pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
                 if error is not None:
                     break
             return 0
         except BaseException:  # noqa: BLE001 (a child never returns into the parent's code)
             traceback.print_exc()
             return 1
-        finally:
-            os.close(write_end)
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
 
 
 def _describe(status: int) -> str:
@@ -401,6 +412,8 @@ def processes_for(setting, config: MkDocsConfig, languages: list[str]) -> tuple[
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is not None and jupyter.config.get("cache") and not shared_notebook_cache():
         return 0, "the languages do not share mkdocs-jupyter's cache (each would evict the others' entries)"
+    if not theme_templates_rebuildable():
+        return 0, "MkDocs' theme template step changed (the sitemap could not be written again)"
     reader = _templates_read_other_languages(config)
     if reader is not None:
         return 0, f"the template {reader} reads i18n_alternates (the languages built before)"
@@ -421,7 +434,7 @@ def _route(build, config: MkDocsConfig, dirty: bool = False) -> None:
         return build(config, dirty=dirty)
     if language == run.languages[-1]:
         if run.children:
-            run.finish(config)
+            return run.build_last(config, build, dirty)
         return build(config, dirty=dirty)
     if not run.started:
         run.start(config, build, dirty)
@@ -469,27 +482,33 @@ def _done(config: MkDocsConfig) -> None:
 def on_build_error(error: Exception) -> None:
     """A language failed (a child's error raised here, or the parent's own): no child is left
     running and static-i18n's build() is its own again. Not in a child, whose failure the parent
-    raises in its turn."""
+    raises in its turn, nor in the parent's own last language, whose failure is raised after
+    the languages before it."""
     run = _state.get("run")
-    if run is not None and not run.is_child:
+    if run is not None and not run.is_child and not run.concurrent:
         _end()
 
 
 # -- what the children share on disk ----------------------------------------------------------
 
+def _sharing() -> bool:
+    """A language build that runs beside others: in a child, or the parent's last language."""
+    run = _state.get("run")
+    return run is not None and (run.is_child or run.concurrent)
+
+
 def _lock(name: str):
     import fcntl
 
     run: LanguageRun = _state["run"]
-    handle = open(run.locks / name, "wb")
+    handle = open(run.folder / name, "wb")
     fcntl.flock(handle, fcntl.LOCK_EX)
     return handle
 
 
 @event_priority(1)  # before the search plugin (0) writes this language's index to the site root
 def _lock_search_index(config: MkDocsConfig) -> None:
-    run = _state.get("run")
-    if run is not None and run.is_child:
+    if _sharing():
         _state["search lock"] = _lock("search-index")
 
 
@@ -505,11 +524,10 @@ on_post_build = CombinedEvent(_lock_search_index, _unlock_search_index, _plan, _
 
 @event_priority(-50)  # after mkdocs-jupyter (0) replaced the page's render() with its cached one
 def on_pre_page(page, config: MkDocsConfig, files):
-    """In a child, a page whose render() a plugin replaced (mkdocs-jupyter's notebooks, with
+    """Beside other languages, a page whose render() a plugin replaced (mkdocs-jupyter's notebooks, with
     their cache entry) renders under a lock per source content: two languages showing the
     same notebook never read an entry the other is still writing."""
-    run = _state.get("run")
-    if run is None or not run.is_child or "render" not in vars(page) or not page.file.abs_src_path:
+    if not _sharing() or "render" not in vars(page) or not page.file.abs_src_path:
         return page
     render = page.render
     key = hashlib.sha256(Path(page.file.abs_src_path).read_bytes()).hexdigest()[:32]
@@ -520,3 +538,19 @@ def on_pre_page(page, config: MkDocsConfig, files):
 
     page.render = locked_render
     return page
+
+
+@event_priority(-1000)  # after every other plugin: what MkDocs renders the theme's templates with
+def on_nav(nav, config: MkDocsConfig, files):
+    run = _state.get("run")
+    if run is not None and run.concurrent:
+        run.theme["nav"] = nav
+    return nav
+
+
+@event_priority(-1000)
+def on_env(env, config: MkDocsConfig, files):
+    run = _state.get("run")
+    if run is not None and run.concurrent:
+        run.theme.update(env=env, files=files)
+    return env

@@ -127,3 +127,24 @@ def test_a_changed_static_i18n_keeps_the_languages_in_one_process(i18n_build):
                                     i18n_files_per_language={})
     assert internals.route_language_builds(changed, lambda *args: None) is False
     assert i18n_build.build is build
+
+
+def test_mkdocs_writes_a_theme_template_again(tmp_path):
+    """parallel_languages writes sitemap.xml again once every language is known."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import get_navigation
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: Tiny\nsite_url: https://example.org/\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    files = Files([])
+    assert internals.theme_templates_rebuildable() is True
+    internals.rebuild_theme_template("sitemap.xml", config.theme.get_env(), files, config, get_navigation(files, config))
+    assert "<urlset" in (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert (tmp_path / "site" / "sitemap.xml.gz").is_file()
+
+
+def test_a_changed_theme_template_step_keeps_the_languages_in_one_process(monkeypatch):
+    monkeypatch.setattr("mkdocs.commands.build._build_theme_template", lambda name, env, files, config: None)
+    assert internals.theme_templates_rebuildable() is False
