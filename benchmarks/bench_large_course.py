@@ -46,6 +46,8 @@ def timed_build(root: Path, site: Path, **env: str) -> tuple[float, float]:
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
     if not env:
         environment.pop("BUILD_ONLY_LOCALE", None)
+    # The plugin of this checkout, not wherever the venv's editable install points.
+    environment["PYTHONPATH"] = os.pathsep.join(filter(None, (str(REPO_ROOT), os.environ.get("PYTHONPATH"))))
     start = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
                              cwd=root, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

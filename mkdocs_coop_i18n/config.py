@@ -6,6 +6,19 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 
+class Processes(c.BaseConfigOption):
+    """`auto`, `true`, `false` or a number of processes."""
+
+    def __init__(self, default="auto") -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value):
+        if value == "auto" or isinstance(value, bool) or (isinstance(value, int) and value >= 0):
+            return value
+        raise c.ValidationError(f"expected auto, true, false or a number of processes, not {value!r}")
+
+
 class CoopI18nConfig(base.Config):
     layout = c.Choice(("auto", "folder", "co-op"), default="auto")
     """`folder`: pages in `docs_dir/<lang>/`. `co-op`: co-op-translator's layout (English
@@ -29,3 +42,7 @@ class CoopI18nConfig(base.Config):
     template_cache = c.Type(bool, default=True)
     highlight_cache = c.Type(bool, default=True)
     fast_search_index = c.Type(bool, default=True)
+    parallel_languages = Processes(default="auto")
+    """`mkdocs build` builds the other languages in parallel processes: `auto` (when fork()
+    exists, there are 2 CPUs or more and every other plugin is known to be safe), `true`
+    (whatever the other plugins), a number (at most that many processes), `false`."""

@@ -35,6 +35,7 @@ from pathlib import Path
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
+from .internals import user_set_option
 from .options import option
 from .ui_log import log
 
@@ -117,6 +118,28 @@ def _add_languages(i18n, root: Path) -> None:
         i18n.config.languages.append(entry)
 
 
+# -- mkdocs-jupyter --------------------------------------------------------------------------
+
+JUPYTEXT_IGNORED = ("*.md", "*.py")
+
+
+def _no_jupytext_probe(config) -> None:
+    """Unless mkdocs.yml sets mkdocs-jupyter's `ignore`, ignore Markdown and Python files:
+    mkdocs-jupyter otherwise reads every .md page with jupytext (in on_files and again in
+    on_pre_page, in every language) to see whether it is a notebook, about a third of a
+    large course's build. A course's pages are Markdown; its notebooks are .ipynb."""
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is None:
+        return
+    configured = user_set_option(jupyter, "ignore")
+    if configured is None:  # MkDocs no longer says: an ignore list other than the default counts as set
+        configured = bool(jupyter.config["ignore"])
+    if not configured:
+        jupyter.config["ignore"] = list(JUPYTEXT_IGNORED)
+
+
+# -- languages, continued --------------------------------------------------------------------
+
 @event_priority(150)  # before static-i18n (-100) reads its languages
 def _discover(config) -> None:
     root = Path(os.path.realpath(option("config_dir")))
@@ -128,6 +151,7 @@ def _discover(config) -> None:
         _state.clear()
         _state.update(root=root, docs_dir=config.docs_dir)
         _add_languages(i18n, root)
+        _no_jupytext_probe(config)
     # MkDocs walks the small configured folder; on_files presents the whole tree.
     config.docs_dir = _state["docs_dir"]
 

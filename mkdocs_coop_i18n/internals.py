@@ -15,6 +15,16 @@ The faster search indexing (search_speed) replaces Material's search `Parser`
 class and wraps `SearchIndex._segment_chinese`, both in
 `material.plugins.search.plugin`, which is not a public API either.
 
+Building the languages in parallel (parallel_languages) routes the same `build`
+calls of static-i18n to other processes, reads and refills what static-i18n
+accumulates across its language builds (its `search_entries` and
+`i18n_files_per_language`), and writes sitemap.xml again, once every language is
+known, with MkDocs' `mkdocs.commands.build._build_theme_template`.
+
+In co-op layout, mkdocs-jupyter's `ignore` gets a default unless mkdocs.yml set it
+(coop_layout); whether it did is read from MkDocs' deprecated `Config.user_configs`.
+Without it, an `ignore` other than mkdocs-jupyter's default (empty) counts as set.
+
 Each is probed here once. When a newer release renamed or removed one, the
 feature logs one warning (on a logger outside `mkdocs.`, so `--strict` does not
 fail on it) and switches itself off: the site still builds, only slower or with
@@ -191,12 +201,116 @@ def make_language_builds_preemptible(server) -> bool:
     return True
 
 
+# -- static-i18n's languages, built in other processes ----------------------------------------
+
+def _language_build_attributes(i18n) -> tuple[list, dict]:
+    entries, per_language = i18n.search_entries, i18n.i18n_files_per_language
+    if not isinstance(entries, list) or not isinstance(per_language, dict):
+        raise AttributeError("search_entries is not a list or i18n_files_per_language not a dict")
+    i18n.current_language, i18n.building  # noqa: B018 (probe)
+    return entries, per_language
+
+
+def language_build_state(i18n) -> tuple[list, dict]:
+    """What static-i18n accumulates across its serial language builds and reads after them:
+    the search entries of every language built so far (merged into the root index after the
+    last one) and each language's pages (listed by its sitemap.xml), in build order.
+    Only called once route_language_builds said True."""
+    return _language_build_attributes(i18n)
+
+
+_routed: dict = {}
+
+
+def route_language_builds(i18n, route) -> bool:
+    """Make static-i18n's per-language `build(config, dirty=...)` calls go to
+    `route(build, config, dirty)`, `build` being MkDocs' own, until restore_language_builds().
+    False (and nothing done) when static-i18n changed."""
+    def probe():
+        _i18n_plugin_module()
+        _language_build_attributes(i18n)
+
+    if not _available("building the languages in parallel", probe,
+                      "mkdocs-static-i18n changed; the languages are built one after another"):
+        return False
+    i18n_plugin = _i18n_plugin_module()
+    build = getattr(i18n_plugin.build, "wraps_build", i18n_plugin.build)
+
+    def routed_build(config, dirty=False):
+        return route(build, config, dirty)
+
+    routed_build.wraps_build = build
+    _routed.setdefault("previous", i18n_plugin.build)
+    i18n_plugin.build = routed_build
+    return True
+
+
+def restore_language_builds() -> None:
+    previous = _routed.pop("previous", None)
+    if previous is not None:
+        import mkdocs_static_i18n.plugin as i18n_plugin
+
+        i18n_plugin.build = previous
+
+
+def _theme_template_step():
+    import inspect
+
+    from mkdocs.commands.build import _build_theme_template
+
+    if list(inspect.signature(_build_theme_template).parameters) != ["template_name", "env", "files", "config", "nav"]:
+        raise AttributeError("_build_theme_template's parameters changed")
+    return _build_theme_template
+
+
+def theme_templates_rebuildable() -> bool:
+    """Whether rebuild_theme_template can run (MkDocs' private theme template step is there)."""
+    return _available("writing a theme template again", _theme_template_step,
+                      "MkDocs' theme template step changed; the languages are built one after another")
+
+
+def rebuild_theme_template(name: str, env, files, config, nav) -> None:
+    """Render and write the theme template `name` as MkDocs' build does (plugin events, the
+    file, sitemap.xml's .gz). Only called once theme_templates_rebuildable() said True."""
+    _theme_template_step()(name, env, files, config, nav)
+
+
+def shared_notebook_cache() -> bool:
+    """Whether the languages share mkdocs-jupyter's cache (mark_notebooks_used worked)."""
+    return _checked.get("the shared notebook cache") is True
+
+
+# -- whether mkdocs.yml set a plugin option ---------------------------------------------------
+
+def _user_options(plugin) -> list:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # "never used in MkDocs and will be removed soon"
+        options = plugin.config.user_configs
+    if not isinstance(options, (list, tuple)) or not all(isinstance(each, dict) for each in options):
+        raise AttributeError("user_configs is not a list of option mappings")
+    return list(options)
+
+
+def user_set_option(plugin, name: str) -> bool | None:
+    """Whether mkdocs.yml gave `plugin` the option `name` (a value equal to the default
+    counts as given); None when MkDocs' config no longer keeps what the user wrote
+    (its deprecated `Config.user_configs`), and the caller must guess."""
+    if not _available("telling a plugin option you set from its default", lambda: _user_options(plugin),
+                      "MkDocs no longer keeps a plugin's options as written; coop-i18n goes by their values"):
+        return None
+    return any(name in options for options in _user_options(plugin))
+
+
 def reset() -> None:
     """Forget the probes (tests)."""
     _checked.clear()
 
 
 __all__ = [
-    "Preempted", "change_pending", "make_language_builds_preemptible", "mark_notebooks_used",
-    "release_server", "reset", "use_search_parser",
+    "Preempted", "change_pending", "language_build_state", "make_language_builds_preemptible",
+    "mark_notebooks_used", "rebuild_theme_template", "release_server", "reset", "restore_language_builds",
+    "route_language_builds", "shared_notebook_cache", "theme_templates_rebuildable", "use_search_parser",
+    "user_set_option",
 ]

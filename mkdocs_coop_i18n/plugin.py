@@ -22,6 +22,7 @@ from . import (
     language_roots,
     notebook_pages,
     output_titles,
+    parallel_languages,
     search_per_language,
     search_speed,
     serve_default_first,
@@ -51,6 +52,7 @@ FEATURES: tuple[tuple[str | None, ModuleType], ...] = (
     (None, ui_strings),
     ("translation_status", translation_status),
     ("localize_output_titles", output_titles),
+    ("parallel_languages", parallel_languages),
 )
 
 

@@ -15,13 +15,20 @@ language build (half of each extra language's time). Here:
 - A plain tag (`<a href="x" class='y' hidden>`, `</a>`: ASCII whitespace, quoted
   values, no `/>`) is read with one regex; anything else goes to HTMLParser's
   own code. On the plain tags both give the same name and attributes.
+- A `<pre>` block is parsed once per process: every language's pages show the
+  same code (often on several pages), and its highlighted tokens are three
+  quarters of a page's tags. What parsing it appended to the section's text is
+  remembered and appended the next time, when the block is entered in a plain
+  state (in a section's text, nothing skipped) and its effect cannot depend on
+  what came before it (balanced tags, no heading, each kept element with text of
+  its own); anything else is parsed as it comes.
 - `_segment_chinese` (a regex pass and jieba over every title and text, in every
   language) is remembered per string; it is a pure function of the string once
   jieba's dictionary is loaded.
 
 tests/plugin/test_search_speed.py compares FastParser with Material's Parser on
-every page of the built site and on generated HTML; the parity test builds the
-site with this feature off and compares every file.
+pages of the built site and on generated HTML (with repeated blocks); the parity
+test builds the site with this feature off and compares every file.
 """
 
 from __future__ import annotations
@@ -39,6 +46,32 @@ _PLAIN_START = re.compile(
     rf"<([a-zA-Z][-.a-zA-Z0-9:_]*)((?:{_WS}+[a-zA-Z_:][-.a-zA-Z0-9_:]*(?:=(?:\"[^\"]*\"|'[^']*'))?)*){_WS}*>")
 _PLAIN_ATTRIBUTE = re.compile(r"""{ws}+([a-zA-Z_:][-.a-zA-Z0-9_:]*)(?:=("[^"]*"|'[^']*'))?""".format(ws=_WS))
 _PLAIN_END = re.compile(r"</([a-zA-Z][-.a-zA-Z0-9:_]*)>")
+_HEADING_START = re.compile(r"<[hH][1-6]")
+
+# What parsing a <pre> block appends to a section's text, by (block, section tag, skipped tags):
+# a language's pages show the same code as every other language's (and the same block is on
+# several pages), and its highlighted tokens are most of a page's tags.
+_BLOCKS: dict[tuple, tuple[str, ...]] = {}
+_MAX_BLOCKS = 50_000
+
+
+def pre_blocks(data: str):
+    """(start, end) of each `<pre ...>...</pre>` of `data` that could be remembered: a plain
+    `<pre>` start tag, no other `<pre` and no heading tag before the first `</pre>`."""
+    pos = 0
+    while True:
+        start = data.find("<pre", pos)
+        if start < 0:
+            return
+        end = data.find("</pre>", start)
+        if end < 0:
+            return
+        end += len("</pre>")
+        match = _PLAIN_START.match(data, start)
+        if (match is not None and match.group(1) == "pre" and data.find("<pre", start + 4, end) < 0
+                and _HEADING_START.search(data, start, end) is None):
+            yield start, end
+        pos = end
 
 
 def fast_parser_class(Parser, Element, Section, void):
@@ -52,6 +85,60 @@ def fast_parser_class(Parser, Element, Section, void):
 
         def updatepos(self, i, j):
             return j
+
+        # A <pre> block entered in a plain state (in a section's text, nothing skipped, no
+        # heading to leave) appends the same items to the section's text wherever it is, if
+        # its tags are balanced and each kept element in it has text of its own: then those
+        # items are remembered, and the next time the block is only appended. Anything else
+        # (or anything the block did besides appending) is parsed as it comes.
+        _block = None           # (text length, context length) while a block is parsed
+
+        def feed(self, data):
+            pos = 0
+            for start, end in pre_blocks(data):
+                super().feed(data[pos:start])
+                self._feed_block(data[start:end])
+                pos = end
+            super().feed(data[pos:])
+
+        def _feed_block(self, block):
+            section = self.section
+            if (self.rawdata or self.cdata_elem is not None or section is None or self._open[section.el.tag]
+                    or section.depth > len(self.context) + 1 or self._skipping()):
+                return super().feed(block)
+            key = (block, section.el.tag, frozenset(self._skipped))
+            items = _BLOCKS.get(key)
+            if items is not None:
+                section.text.extend(items)
+                return
+            text, before, depth, sections, skipped = section.text, len(section.text), len(self.context), \
+                len(self.data), set(self._skipped)
+            self._block, self._reusable = (before, depth), True
+            try:
+                super().feed(block)
+            finally:
+                self._block = None
+            if (self._reusable and not self.rawdata and self.cdata_elem is None and self.section is section
+                    and len(self.data) == sections and len(self.context) == depth and self._skipped == skipped
+                    and len(text) > before):
+                if len(_BLOCKS) >= _MAX_BLOCKS:
+                    _BLOCKS.clear()
+                _BLOCKS[key] = tuple(text[before:])
+
+        def _own_text_check(self, data, tag):
+            """While a block is parsed: its kept element `tag` ends; the block can be remembered
+            only if the element's text is in the block (not decided by what came before it)."""
+            before, _depth = self._block
+            if data is not self.section.text:
+                self._reusable = False
+                return
+            try:
+                own = data.index(f"<{tag}>", before)
+            except ValueError:
+                self._reusable = False
+                return
+            if all(data[i].isspace() for i in range(own + 1, len(data))):
+                self._reusable = False
 
         def parse_starttag(self, i):
             rawdata = self.rawdata
@@ -143,6 +230,8 @@ def fast_parser_class(Parser, Element, Section, void):
 
             el = context.pop()
             self._open[el.tag] -= 1
+            if self._block is not None and len(context) < self._block[1]:
+                self._reusable = False          # the block closed an element opened before it
             if el.tag in self._skipped:
                 if el.tag not in _ALWAYS_SKIPPED:
                     self._skipped.discard(el.tag)
@@ -150,6 +239,8 @@ def fast_parser_class(Parser, Element, Section, void):
 
             if tag in self.keep and not self._skipping():
                 data = self._data_list()
+                if self._block is not None:
+                    self._own_text_check(data, tag)
                 index = data.index(f"<{tag}>")
                 for i in range(index + 1, len(data)):
                     if not data[i].isspace():

@@ -28,7 +28,11 @@ NOTEBOOK_CACHE = Path(".cache") / "mkdocs-jupyter"
 def mkdocs_env(**extra: str) -> dict[str, str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
     env.pop("BUILD_ONLY_LOCALE", None)
+    env.pop("PARALLEL_LANGUAGES", None)
     env.update(extra)
+    # A build run in a copy (or a generated course) imports the plugin from this checkout,
+    # not from wherever the virtual environment's editable install points (another worktree).
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(REPO_ROOT), env.get("PYTHONPATH"))))
     return env
 
 

@@ -13,7 +13,7 @@ import yaml
 
 from mkdocs_coop_i18n.cli import append_language
 from mkdocs_coop_i18n.ui_strings import KEYS
-from site_build import REPO_ROOT
+from site_build import REPO_ROOT, mkdocs_env
 
 FIXTURE = REPO_ROOT / "tests" / "fixtures" / "coop-course"
 FOLDER_SITE = """\
@@ -40,7 +40,7 @@ nav:
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+    return subprocess.run([sys.executable, "-m", *args], cwd=cwd, env=mkdocs_env(), capture_output=True, text=True, timeout=120)
 
 
 def missing_pages(root: Path, language: str, coop: bool) -> tuple[set[str], set[str]]:

@@ -31,6 +31,16 @@ def test_mkdocs_jupyter_cache_internals_exist(tmp_path):
     assert len(jupyter._used_cache_paths) == 1
 
 
+def test_mkdocs_keeps_plugin_options_as_written():
+    from mkdocs_jupyter.plugin import Plugin
+
+    given, defaulted = Plugin(), Plugin()
+    assert not given.load_config({"ignore": []})[0] and not defaulted.load_config({})[0]
+    assert given.config["ignore"] == defaulted.config["ignore"] == []
+    assert internals.user_set_option(given, "ignore") is True
+    assert internals.user_set_option(defaulted, "ignore") is False
+
+
 def test_livereload_internals_exist():
     from mkdocs.livereload import LiveReloadServer
 
@@ -93,3 +103,48 @@ def test_a_changed_static_i18n_leaves_the_language_builds_alone(i18n_build, capl
     internals.reset()
     i18n_build.build = __import__("mkdocs.commands.build", fromlist=["build"]).build
     assert internals.make_language_builds_preemptible(types.SimpleNamespace()) is False  # no _want_rebuild
+
+
+def test_static_i18n_language_builds_can_be_routed_and_their_state_read(i18n_build):
+    from mkdocs.commands.build import build
+    from mkdocs_static_i18n.plugin import I18n
+
+    i18n = I18n()
+    calls = []
+    assert internals.route_language_builds(i18n, lambda *args: calls.append(args)) is True
+    i18n_build.build("config", dirty=True)      # as static-i18n calls it, once per language
+    assert calls == [(build, "config", True)]
+    internals.restore_language_builds()
+    assert i18n_build.build is build
+    entries, per_language = internals.language_build_state(i18n)
+    assert entries is i18n.search_entries and per_language is i18n.i18n_files_per_language
+
+
+def test_a_changed_static_i18n_keeps_the_languages_in_one_process(i18n_build):
+    from mkdocs.commands.build import build
+
+    changed = types.SimpleNamespace(current_language="en", building=False, search_entries=(),
+                                    i18n_files_per_language={})
+    assert internals.route_language_builds(changed, lambda *args: None) is False
+    assert i18n_build.build is build
+
+
+def test_mkdocs_writes_a_theme_template_again(tmp_path):
+    """parallel_languages writes sitemap.xml again once every language is known."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import get_navigation
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: Tiny\nsite_url: https://example.org/\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    files = Files([])
+    assert internals.theme_templates_rebuildable() is True
+    internals.rebuild_theme_template("sitemap.xml", config.theme.get_env(), files, config, get_navigation(files, config))
+    assert "<urlset" in (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert (tmp_path / "site" / "sitemap.xml.gz").is_file()
+
+
+def test_a_changed_theme_template_step_keeps_the_languages_in_one_process(monkeypatch):
+    monkeypatch.setattr("mkdocs.commands.build._build_theme_template", lambda name, env, files, config: None)
+    assert internals.theme_templates_rebuildable() is False

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from material.plugins.search import plugin as search
 
-from mkdocs_coop_i18n import internals
+from mkdocs_coop_i18n import internals, search_speed
 from mkdocs_coop_i18n.search_speed import fast_parser_class, remembered
 
 ORIGINAL = search.Parser if not getattr(search.Parser, "is_coop_parser", False) else search.Parser.__mro__[1]
@@ -66,6 +66,71 @@ def test_fast_parser_equals_materials_on_generated_html(document):
             sections(FAST, document)
         return
     assert sections(FAST, document) == expected
+
+
+BLOCKS = [  # <pre> blocks as pages show them, and some that must not be remembered
+    '<pre><span></span><code><span class="n">x</span> <span class="o">=</span> 1\n\n<span class="k">print</span>(x)</code></pre>',
+    '<pre><span></span><code>  </code></pre>',
+    '<pre><code></code></pre>',
+    '<pre> <code>a</code> </pre>',
+    '<pre id="p"><span class="filename">Output</span><code>tensor([1, 2])\n</code></pre>',
+    '<pre><code>a</div><div>b</code></pre>',
+    '<pre><code>x</code></pre></div>',
+    '<pre data-search-exclude><code>hidden</code></pre>',
+    '<pre><span data-search-exclude>x</span><code>y</code></pre>',
+    '<pre><code>a<p>b</p><li> </li></code></pre>',
+    '<pre><script>var a = "</pre>";</script></pre>',
+    '<pre><!-- </pre> --><code>c</code></pre>',
+    '<pre><code>&lt;tag&gt; &amp; x &amp</code></pre>',
+]
+
+
+@st.composite
+def html_with_blocks(draw) -> str:
+    """Tag soup with <pre> blocks from a small pool, so blocks repeat (within and across documents)."""
+    return "".join(draw(st.sampled_from(BLOCKS)) if draw(st.booleans()) else draw(html())
+                   for _ in range(draw(st.integers(1, 8))))
+
+
+@settings(max_examples=400, deadline=None)
+@given(html_with_blocks())
+def test_remembered_pre_blocks_give_materials_sections(document):
+    try:
+        expected = sections(ORIGINAL, document)
+    except ValueError:
+        with pytest.raises(ValueError):
+            sections(FAST, document)
+        return
+    assert sections(FAST, document) == expected
+    assert sections(FAST, document) == expected   # its blocks remembered now
+
+
+def test_a_pre_block_is_parsed_once_and_then_appended(monkeypatch):
+    monkeypatch.setattr(search_speed, "_BLOCKS", {})
+    page = '<h2 id="a">A</h2><p>Run:</p>' + BLOCKS[0] + "<p>then</p>" + BLOCKS[0]
+    expected = sections(ORIGINAL, page)
+    assert sections(FAST, page) == expected
+    assert len(search_speed._BLOCKS) == 1
+    key = next(iter(search_speed._BLOCKS))
+    search_speed._BLOCKS[key] = ("<pre>", "remembered", "</pre>")
+    assert "remembered" in sections(FAST, page)[1][5], "the block was parsed again, not appended"
+    monkeypatch.setattr(search_speed, "_BLOCKS", {})
+    for index, block in enumerate(BLOCKS):
+        sections(FAST, '<h2 id="a">A</h2><p>x</p>' + block + "<p>y</p>")
+        # empty or blank kept elements, unbalanced, excluded, ended in a script or a comment
+        assert any(block.startswith(key[0]) for key in search_speed._BLOCKS) == (index in {0, 3, 4, 6, 8, 12}), block
+
+
+def test_fast_parser_equals_materials_on_the_built_pages(built_site):
+    pages = sorted(built_site.glob("**/index.html"))
+    chinese = [page for page in pages if page.relative_to(built_site).parts[0] == "zh"]
+    english = [page for page in pages if page.relative_to(built_site).parts[0] not in {"sv", "da", "pl", "bg", "zh"}]
+    assert len(english) > 20 and len(chinese) > 20
+    for page in english + chinese:
+        html = page.read_text(encoding="utf-8")
+        expected = sections(ORIGINAL, html)
+        assert sections(FAST, html) == expected, page
+        assert sections(FAST, html) == expected, page
 
 
 @pytest.mark.parametrize("document", [

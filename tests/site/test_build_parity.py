@@ -2,10 +2,13 @@
 
 The coop-i18n plugin's template_cache and highlight_cache share compiled
 templates and highlighted code between the language sub-builds, fast_search_index
-replaces Material's search parser with an equivalent faster one, and the language
-builds share mkdocs-jupyter's cache; a copy of the project built with none of them
-(both options off, an empty notebook cache) must produce the same files, byte for
-byte.
+replaces Material's search parser with an equivalent faster one, the language
+builds share mkdocs-jupyter's cache, and parallel_languages builds the languages
+after the first in parallel processes (mkdocs.yml turns it on for this site); a
+copy of the project built with none of them (the options off, the languages one
+after another, an empty notebook cache) must produce the same files, byte for
+byte. (tests/plugin/test_parallel_languages.py checks that a parallel build did
+fork, on a co-op course.)
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from site_build import REPO_ROOT, build_site, copy_project
 
 PLUGIN_LINE = "  - coop-i18n:\n"
 SPEED_OPTIONS = ("template_cache", "highlight_cache", "fast_search_index")
+PARALLEL_LINE = "      parallel_languages: !ENV [PARALLEL_LANGUAGES, true]\n"
 
 
 def site_files(site: Path) -> dict[str, bytes]:
@@ -38,7 +42,8 @@ def test_cached_build_equals_plain_serial_build(built_site, tmp_path):
     assert text.count(PLUGIN_LINE) == 1
     text = text.replace(PLUGIN_LINE, PLUGIN_LINE + "".join(f"      {option}: false\n" for option in SPEED_OPTIONS))
     config.write_text(text, encoding="utf-8")
-    result = build_site(project, project / "site")
+    assert text.count(PARALLEL_LINE) == 1, "the site's build (built_site) is not the parallel one"
+    result = build_site(project, project / "site", PARALLEL_LANGUAGES="false")
     assert result.returncode == 0, result.stderr
     cached, plain = site_files(built_site), site_files(project / "site")
     assert sorted(cached) == sorted(plain), set(cached) ^ set(plain)
