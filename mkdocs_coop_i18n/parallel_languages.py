@@ -89,6 +89,42 @@ def usable_cpus() -> int:
         return os.cpu_count() or 1
 
 
+def _read_int(path: str) -> int | None:
+    try:
+        return int(Path(path).read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def available_memory() -> int | None:
+    """Bytes this process may still use (Linux: MemAvailable, within a cgroup's limit); None
+    where it cannot tell."""
+    available = None
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                available = int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        return None
+    limit, used = _read_int("/sys/fs/cgroup/memory.max"), _read_int("/sys/fs/cgroup/memory.current")
+    if available is not None and limit is not None and used is not None:
+        available = min(available, max(0, limit - used))
+    return available
+
+
+def own_memory() -> int:
+    """This process's resident size (bytes): about what each child will add, building a language
+    with everything the first language's build left in memory."""
+    try:
+        return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        pass
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
+
+
 # -- what a child sends back ----------------------------------------------------------------
 
 @dataclass
@@ -402,8 +438,11 @@ def processes_for(setting, config: MkDocsConfig, languages: list[str]) -> tuple[
         return 0, "the build runs threads, which fork() would not copy"
     wanted = usable_cpus() if setting == "auto" or setting is True else setting
     processes = min(wanted, len(languages) - 1)
+    memory = available_memory()
+    if memory is not None and setting in ("auto", True):
+        processes = min(processes, memory // max(own_memory(), 1) - 1)  # and the parent's next language
     if processes < 2:
-        return 0, None                      # one core: nothing to gain
+        return 0, None                      # one core (or too little memory): nothing to gain
     if setting == "auto":
         unknown = sorted(name for name in config.plugins if name not in KNOWN_PLUGINS)
         if unknown:

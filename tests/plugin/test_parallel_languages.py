@@ -166,6 +166,7 @@ def building(monkeypatch):
     monkeypatch.setitem(parallel_languages._state, "command", "build")
     monkeypatch.setattr(parallel_languages, "usable_cpus", lambda: 4)
     monkeypatch.setattr(parallel_languages, "threading", types.SimpleNamespace(active_count=lambda: 1))
+    monkeypatch.setattr(parallel_languages, "available_memory", lambda: None)
 
 
 LANGUAGES = ["da", "fi", "sv", "sw", "ta"]
@@ -192,6 +193,21 @@ def test_not_under_serve_nor_with_fewer_than_three_languages_nor_on_one_cpu(buil
     assert parallel_languages.processes_for("auto", _config(), LANGUAGES) == (0, None)
     monkeypatch.setitem(parallel_languages._state, "command", "serve")
     assert parallel_languages.processes_for(4, _config(), LANGUAGES) == (0, None)
+
+
+def test_no_more_processes_than_the_memory_holds(building, monkeypatch):
+    monkeypatch.setattr(parallel_languages, "own_memory", lambda: 300 << 20)
+    monkeypatch.setattr(parallel_languages, "available_memory", lambda: 1200 << 20)   # 4 builds
+    assert parallel_languages.processes_for("auto", _config(), LANGUAGES) == (3, None)
+    monkeypatch.setattr(parallel_languages, "available_memory", lambda: 800 << 20)
+    assert parallel_languages.processes_for(True, _config(), LANGUAGES) == (0, None)
+    assert parallel_languages.processes_for(3, _config(), LANGUAGES) == (3, None), "a number is what it says"
+
+
+def test_the_memory_figures_are_read():
+    assert parallel_languages.own_memory() > 1 << 20
+    available = parallel_languages.available_memory()
+    assert available is None or available > 0
 
 
 def test_not_when_the_build_runs_threads(building, monkeypatch):
