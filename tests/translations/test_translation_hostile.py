@@ -388,3 +388,30 @@ def test_the_command_works_in_a_repository_with_its_own_tools_package(tmp_path):
                           capture_output=True, text=True, timeout=60, env=env)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "all 1 translations are fine" in done.stdout
+
+
+def test_the_published_hooks_run_the_console_script_there_too(tmp_path):
+    """What `pre-commit try-repo` runs: each hook's `entry` from .pre-commit-hooks.yaml,
+    the console script, in a repository whose own `tools` package would break
+    `python -m tools...`. (Checked by hand with pre-commit 4.7 itself: `pre-commit
+    try-repo <this repo> co-op-translations-check --all-files` in such a repository.)"""
+    import shlex
+
+    import yaml
+
+    hooks = {hook["id"]: hook for hook in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())}
+    entry = shlex.split(hooks["co-op-translations-check"]["entry"])
+    assert entry[0] == "coop-translations", "the hook must run the console script, not a module path"
+    repo = tmp_path / "other"
+    (repo / "tools").mkdir(parents=True)
+    (repo / "tools" / "__init__.py").write_text("raise ImportError('the wrong tools package')\n")
+    (repo / "README.md").write_text(SOURCE_PAGE)
+    (repo / "translations/sv").mkdir(parents=True)
+    (repo / "translations/sv/README.md").write_text(SWEDISH_PAGE)      # no metadata: a failing problem
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run([str(_console_script()), *entry[1:]], cwd=repo,
+                          capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "missing-metadata" in done.stdout and "coop-translations stamp" in done.stdout
+    assert "Traceback" not in done.stderr
