@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from build_child import child_environment
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 VARIANTS = {  # name: environment
     "parallel": {},
@@ -38,12 +40,7 @@ VARIANTS = {  # name: environment
 
 def timed_build(site_dir: Path, **env: str) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of one `mkdocs build --strict` child."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    for name in ("BUILD_ONLY_LOCALE", "PARALLEL_LANGUAGES"):
-        environment.pop(name, None)
-    environment.update(env)
-    # The plugin of this checkout, not wherever the venv's editable install points.
-    environment["PYTHONPATH"] = os.pathsep.join(filter(None, (str(REPO_ROOT), os.environ.get("PYTHONPATH"))))
+    environment = child_environment(**env)
     start = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],

@@ -41,6 +41,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_child import child_environment  # noqa: E402
 from checker_corpus import build as build_corpus  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -91,12 +92,7 @@ def _sample_memory(pid: int, stop: threading.Event, peak: list[float]) -> None:
 
 def timed_build(root: Path, site: Path, **env: str) -> dict[str, float]:
     """Wall and CPU seconds, the largest process's peak and the peak sum (MiB) of one `mkdocs build`."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    for name in ("BUILD_ONLY_LOCALE", "PARALLEL_LANGUAGES"):
-        environment.pop(name, None)
-    environment.update(env)
-    # The plugin of this checkout, not wherever the venv's editable install points.
-    environment["PYTHONPATH"] = os.pathsep.join(filter(None, (str(REPO_ROOT), os.environ.get("PYTHONPATH"))))
+    environment = child_environment(**env)
     start = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
                              cwd=root, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
