@@ -56,19 +56,26 @@ def build_site(project: Path, site_dir: Path, *, quiet: bool = True, **env: str)
     return run()
 
 
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, by its path in the site: two builds compare equal
+    only if they made the same files, byte for byte."""
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
 def repository_cache_lock() -> FileLock:
     """Held by whatever builds in the repository (and so writes its .cache/) or copies that cache."""
     (REPO_ROOT / ".cache").mkdir(exist_ok=True)
     return FileLock(str(REPO_ROOT / ".cache" / "tests.lock"))
 
 
-def copy_project(target: Path, *, notebook_cache: bool = True) -> Path:
+def copy_project(target: Path) -> Path:
     """A throw-away copy of everything the build reads.
 
-    With notebook_cache, the repository's notebook cache comes along (warm once the
+    The repository's notebook cache comes along (warm once the
     session's own build has run): a copy then converts only the notebooks it changed,
     not all of them again. Its entries are keyed by content, so a warm cache cannot
-    make a copy's pages differ; the parity test builds without it to prove that."""
+    make a copy's pages differ: test_notebook_cache compares a cold build with a warm
+    one, byte for byte. Without it, a copy converts every notebook (minutes)."""
     target.mkdir(parents=True, exist_ok=True)
     for name in SITE_INPUTS:
         source = REPO_ROOT / name
@@ -76,10 +83,9 @@ def copy_project(target: Path, *, notebook_cache: bool = True) -> Path:
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
         else:
             shutil.copy2(source, target / name)
-    if notebook_cache:
-        with repository_cache_lock():
-            if (REPO_ROOT / NOTEBOOK_CACHE).is_dir():
-                shutil.copytree(REPO_ROOT / NOTEBOOK_CACHE, target / NOTEBOOK_CACHE)
+    with repository_cache_lock():
+        if (REPO_ROOT / NOTEBOOK_CACHE).is_dir():
+            shutil.copytree(REPO_ROOT / NOTEBOOK_CACHE, target / NOTEBOOK_CACHE)
     return target
 
 

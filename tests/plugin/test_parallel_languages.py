@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_coop_i18n import parallel_languages
-from site_build import REPO_ROOT, build_site
+from site_build import REPO_ROOT, build_site, site_files
 
 FIXTURE = REPO_ROOT / "tests" / "fixtures" / "coop-course"
 PLUGIN_LINE = "  - coop-i18n\n"
@@ -41,10 +41,6 @@ def course(target: Path, processes, *options: str) -> Path:
     lines = "".join(f"      {option}\n" for option in (f"parallel_languages: {value}", *options))
     config.write_text(text.replace(PLUGIN_LINE, f"  - coop-i18n:\n{lines}"), encoding="utf-8")
     return target
-
-
-def site_files(site: Path) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
 
 
 def build(project: Path):

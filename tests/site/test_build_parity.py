@@ -2,13 +2,15 @@
 
 The coop-i18n plugin's template_cache and highlight_cache share compiled
 templates and highlighted code between the language sub-builds, fast_search_index
-replaces Material's search parser with an equivalent faster one, the language
-builds share mkdocs-jupyter's cache, and parallel_languages builds the languages
-after the first in parallel processes (mkdocs.yml turns it on for this site); a
+replaces Material's search parser with an equivalent faster one, and
+parallel_languages builds the languages after the first in parallel processes (mkdocs.yml turns it on for this site); a
 copy of the project built with none of them (the options off, the languages one
-after another, an empty notebook cache) must produce the same files, byte for
-byte. (tests/plugin/test_parallel_languages.py checks that a parallel build did
-fork, on a co-op course.)
+after another) must produce the same files, byte for byte.
+(tests/plugin/test_parallel_languages.py checks that a parallel build did fork, on
+a co-op course.) The copy starts with the notebook cache the site's build left:
+converting every notebook again would add minutes and prove only what
+tests/site/test_notebook_cache.py proves in seconds, that pages made from the cache
+equal a cold build's byte for byte. (In CI the site's own build is the cold one.)
 """
 
 from __future__ import annotations
@@ -17,19 +19,15 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from site_build import REPO_ROOT, build_site, copy_project
+from site_build import REPO_ROOT, build_site, copy_project, site_files
 
 PLUGIN_LINE = "  - coop-i18n:\n"
 SPEED_OPTIONS = ("template_cache", "highlight_cache", "fast_search_index")
 PARALLEL_LINE = "      parallel_languages: !ENV [PARALLEL_LANGUAGES, true]\n"
 
 
-def site_files(site: Path) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
-
-
 def test_cached_build_equals_plain_serial_build(built_site, tmp_path):
-    project = copy_project(tmp_path / "plain", notebook_cache=False)
+    project = copy_project(tmp_path / "plain")
     # The same git history, so the translation diff pages come out the same
     # (in a linked worktree .git is a file: clone the history instead).
     if (REPO_ROOT / ".git").is_dir():
