@@ -15,6 +15,9 @@ The faster search indexing (search_speed) replaces Material's search `Parser`
 class and wraps `SearchIndex._segment_chinese`, both in
 `material.plugins.search.plugin`, which is not a public API either.
 
+Finding each page's other-language versions in linear time (fast_alternates)
+replaces the static-i18n plugin instance's `reconfigure_files_alternates` method.
+
 Building the languages in parallel (parallel_languages) routes the same `build`
 calls of static-i18n to other processes, reads and refills what static-i18n
 accumulates across its language builds (its `search_entries` and
@@ -278,6 +281,32 @@ def rebuild_theme_template(name: str, env, files, config, nav) -> None:
 def shared_notebook_cache() -> bool:
     """Whether the languages share mkdocs-jupyter's cache (mark_notebooks_used worked)."""
     return _checked.get("the shared notebook cache") is True
+
+
+# -- static-i18n's alternates -------------------------------------------------------------------
+
+ALTERNATES_PARAMETERS = ["self", "i18n_src_uris", "i18n_alternate_src_uris", "mkdocs_config", "create_i18n_file"]
+
+
+def _alternates_method(i18n):
+    import inspect
+
+    method = type(i18n).reconfigure_files_alternates
+    if list(inspect.signature(method).parameters) != ALTERNATES_PARAMETERS:
+        raise AttributeError("reconfigure_files_alternates' parameters changed")
+    i18n.default_language, i18n.all_languages, i18n.build_languages  # noqa: B018 (probe)
+    i18n.config.fallback_to_default  # noqa: B018 (probe)
+    return method
+
+
+def replace_alternates_method(i18n, method) -> bool:
+    """Make static-i18n's plugin instance `i18n` call `method` (bound) instead of its own
+    `reconfigure_files_alternates`. False (and nothing done) when static-i18n changed."""
+    if not _available("finding the alternates in linear time", lambda: _alternates_method(i18n),
+                      "mkdocs-static-i18n changed; each language build takes longer with many languages"):
+        return False
+    i18n.reconfigure_files_alternates = method
+    return True
 
 
 # -- whether mkdocs.yml set a plugin option ---------------------------------------------------

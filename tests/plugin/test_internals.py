@@ -148,3 +148,27 @@ def test_mkdocs_writes_a_theme_template_again(tmp_path):
 def test_a_changed_theme_template_step_keeps_the_languages_in_one_process(monkeypatch):
     monkeypatch.setattr("mkdocs.commands.build._build_theme_template", lambda name, env, files, config: None)
     assert internals.theme_templates_rebuildable() is False
+
+
+def test_static_i18n_finds_alternates_with_a_method_that_can_be_replaced():
+    from mkdocs_static_i18n.plugin import I18n
+
+    i18n = I18n()
+    assert not i18n.load_config({"docs_structure": "folder", "languages": [{"locale": "en", "default": True, "name": "English"}]})[0]
+    replacement = object()
+    assert internals.replace_alternates_method(i18n, replacement) is True
+    assert i18n.reconfigure_files_alternates is replacement
+
+
+def test_a_changed_alternates_method_is_left_alone(monkeypatch, caplog):
+    from mkdocs_static_i18n.plugin import I18n
+
+    def renamed_parameters(self, src_uris, alternate_src_uris, mkdocs_config, create_i18n_file):
+        pass
+
+    monkeypatch.setattr(I18n, "reconfigure_files_alternates", renamed_parameters)
+    i18n = I18n()
+    assert not i18n.load_config({"docs_structure": "folder", "languages": [{"locale": "en", "default": True, "name": "English"}]})[0]
+    assert internals.replace_alternates_method(i18n, object()) is False
+    assert "reconfigure_files_alternates" not in vars(i18n)
+    assert "finding the alternates in linear time is off" in caplog.text
