@@ -7,7 +7,12 @@
   the reader's language (class `translation-missing`).
 - `translations/` in every language is a page x language matrix (fresh, stale,
   missing, broken, with each translation's date), and every stale translation has
-  a page with what changed in the English since: `translations/diff/<lang>/<page>/`.
+  a page with what changed in the English since: `translations/diff/<lang>/<page>/`,
+  in its own language's site (in its words) and in the default language's. Not in
+  every language's: with 50 languages each build made every language's diff pages,
+  several times its real pages, so the cost of a language grew with their number.
+  A matrix cell links to the diff page in the reader's site if it is there, else in
+  the translation's language's site, else in the default language's.
 
 Everything comes from coop_translations, the checker behind `make check`. It runs
 once per build, in the top-level (default-language) build, and the language
@@ -71,16 +76,24 @@ def diff_page(entry: Freshness) -> str:
     return f"{DIFF_FOLDER}/{entry.language}/{posixpath.splitext(entry.page)[0]}.md"
 
 
-def _generated(config: MkDocsConfig, norm_src_uri: str, content: str, inclusion: InclusionLevel) -> File:
-    """A page in this language's build, dressed like static-i18n's own pages."""
+def _generated(config: MkDocsConfig, norm_src_uri: str, content: str, inclusion: InclusionLevel,
+               languages=None) -> File:
+    """A page in this language's build, dressed like static-i18n's own pages; its
+    alternates are its versions in `languages` (all that are built when None)."""
     current = build_language(config).current
     file = File.generated(config, f"{current}/{norm_src_uri}", content=content, inclusion=inclusion)
     file.dest_uri = _site_uri(config, norm_src_uri, current)
     file.locale = file.locale_alternate_of = file.localization = current
     file.norm_src_uri = norm_src_uri
     file.alternates = {language: _url_file(config, norm_src_uri, language)
-                       for language in config.plugins["i18n"].build_languages}
+                       for language in config.plugins["i18n"].build_languages
+                       if languages is None or language in languages}
     return file
+
+
+def _diff_languages(entry: Freshness, config: MkDocsConfig) -> tuple[str, str]:
+    """The languages whose sites have the page of what changed in `entry`'s translation."""
+    return entry.language, config.plugins["i18n"].default_language
 
 
 # -- events --------------------------------------------------------------------------------
@@ -104,7 +117,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         pages[f"{language.current}/{status_page}"] = None
         files.append(_generated(config, status_page, render.status_markdown(strings), InclusionLevel.UNDEFINED))
     for entry in status.with_state(STALE_STATE):
-        page = _generated(config, diff_page(entry), render.diff_markdown(strings, entry), InclusionLevel.NOT_IN_NAV)
+        languages = _diff_languages(entry, config)
+        if language.current not in languages:
+            continue
+        page = _generated(config, diff_page(entry), render.diff_markdown(strings, entry), InclusionLevel.NOT_IN_NAV,
+                          languages)
         pages[page.src_uri] = entry
         files.append(page)
     _build["pages"] = pages
@@ -160,7 +177,13 @@ def on_env(env, config: MkDocsConfig, files: Files):
             return None
         if entry.state == STALE_STATE:
             target = by_page.get(diff_page(entry))
-            return target.url_relative_to(here) if target else None
+            if target is not None:
+                return target.url_relative_to(here)
+            for site in _diff_languages(entry, config):
+                url = _url(config, diff_page(entry), site)
+                if url is not None:
+                    return get_relative_url(url, here.url)
+            return None
         target = _url(config, entry.page, entry.language)
         return get_relative_url(target, here.url) if target else None
 

@@ -253,6 +253,9 @@ def test_unchanged_pages_keep_no_banner(stale_site):
 @pytest.mark.slow
 @pytest.mark.parametrize("reader", LANGUAGES)
 def test_matrix_links_stale_translations_to_what_changed(project, stale_site, reader):
+    """A stale cell leads to the diff page in the reader's site where it has one (the
+    default language's site has every translation's, each language's its own), else to
+    the one in the translation's own language: the words its translator reads."""
     cells = matrix(stale_site, reader)
     status_page = language_root(stale_site, reader) / "translations" / "index.html"
     reader_strings = strings(project[0], reader)
@@ -262,10 +265,22 @@ def test_matrix_links_stale_translations_to_what_changed(project, stale_site, re
         assert cell["state"] == "stale" and reader_strings["stale"] in cell["text"], cell
         diff_page = target_of(status_page, cell["href"])
         assert diff_page.is_file(), f"{reader}: {cell['href']} leads nowhere"
+        site_language = reader if reader in (DEFAULT, language) else language
+        assert diff_page.is_relative_to(language_root(stale_site, site_language) / "translations" / "diff"), diff_page
         shown = text_of(diff_page.read_text(encoding="utf-8"))
         assert f"+{ADDED_HEADING}" in shown and f"+{ADDED_LINE}" in shown, "the diff does not show the change"
-        assert reader_strings["diff_sections"] in shown and ADDED_HEADING in shown
+        assert strings(project[0], site_language)["diff_sections"] in shown and ADDED_HEADING in shown
         assert f"{SITE.docs_dir}/{language}/{CHANGED}" in shown
+
+
+@pytest.mark.slow
+def test_each_diff_page_is_in_its_languages_site_and_the_default_ones(stale_site):
+    """Not in every language's: the languages' builds would grow with their number."""
+    for language in LANGUAGES:
+        diffs = language_root(stale_site, language) / "translations" / "diff"
+        found = {path.relative_to(diffs).parts[0] for path in diffs.rglob("index.html")} if diffs.is_dir() else set()
+        expected = set(TRANSLATED) if language == DEFAULT else {language} & set(TRANSLATED)
+        assert found == expected, (language, found)
 
 
 @pytest.mark.slow
