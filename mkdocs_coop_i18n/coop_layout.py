@@ -233,8 +233,11 @@ def _present(files: Files, config) -> Files:
     config.docs_dir = str(root)
     i18n = config.plugins["i18n"]
     languages = [code for code in i18n.all_languages if code != i18n.default_language]
-    mapping = presented_files(root, i18n.default_language, languages, config)
-    _state["real"] = mapping
+    if not i18n.building or "real" not in _state:
+        # The tree is walked once per build: each language's sub-build of the same
+        # `mkdocs build` (or `serve` rebuild) presents the same files.
+        _state["real"] = presented_files(root, i18n.default_language, languages, config)
+    mapping = _state["real"]
     kept = [file for file in files
             if not file.abs_src_path or not Path(file.abs_src_path).is_relative_to(configured)]
     presented = []
