@@ -43,6 +43,7 @@ class CoopI18nConfig(base.Config):
     highlight_cache = c.Type(bool, default=True)
     fast_search_index = c.Type(bool, default=True)
     fast_alternates = c.Type(bool, default=True)
+    sitemap_once = c.Type(bool, default=True)
     parallel_languages = Processes(default="auto")
     """`mkdocs build` builds the other languages in parallel processes: `auto` (when fork()
     exists, there are 2 CPUs or more and every other plugin is known to be safe), `true`

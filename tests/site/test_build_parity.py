@@ -3,7 +3,8 @@
 The coop-i18n plugin's template_cache and highlight_cache share compiled
 templates and highlighted code between the language sub-builds, fast_search_index
 replaces Material's search parser with an equivalent faster one, fast_alternates
-replaces static-i18n's search for each page's other-language versions, and
+replaces static-i18n's search for each page's other-language versions, sitemap_once
+writes sitemap.xml in the first and last language's build only, and
 parallel_languages builds the languages after the first in parallel processes (mkdocs.yml turns it on for this site); a
 copy of the project built with none of them (the options off, the languages one
 after another) must produce the same files, byte for byte.
@@ -23,7 +24,7 @@ from pathlib import Path
 from site_build import REPO_ROOT, build_site, copy_project, site_files
 
 PLUGIN_LINE = "  - coop-i18n:\n"
-SPEED_OPTIONS = ("template_cache", "highlight_cache", "fast_search_index", "fast_alternates")
+SPEED_OPTIONS = ("template_cache", "highlight_cache", "fast_search_index", "fast_alternates", "sitemap_once")
 PARALLEL_LINE = "      parallel_languages: !ENV [PARALLEL_LANGUAGES, true]\n"
 
 
