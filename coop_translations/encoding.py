@@ -12,7 +12,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+
+from .records import Frozen
 
 UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -160,11 +161,14 @@ def _plausible(repaired: str) -> bool:
     return 0xA0 <= code <= 0x17F or 0x370 <= code <= 0x4FF or code > 0x7FF
 
 
-@dataclass(frozen=True)
-class Garble:
+class Garble(Frozen):
+    _fields = ("offset", "garbled", "repaired")
     offset: int       # byte offset in the file
     garbled: str
     repaired: str
+
+    def __init__(self, offset: int, garbled: str, repaired: str):
+        self.__dict__.update(offset=offset, garbled=garbled, repaired=repaired)
 
 
 def _exact(data: bytes, offset: int, every_length: bool):

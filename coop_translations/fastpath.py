@@ -16,8 +16,8 @@ order.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from .records import Frozen
 from .structure import Structure, _attribute_list, _inside, code_ranges, line_end, snippet_lines, tab_labels
 
 # A heading (up to three spaces in) and the rest of its line; a literal "#" first.
@@ -72,8 +72,7 @@ def _whole_lines_in_order(data: bytes, lines: list[bytes]) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class Skeleton:
+class Skeleton(Frozen):
     """What `verbatim` looks for: the source's lines that hold a markup byte, and its
     code blocks, merged (with any blank lines between them) into runs of whole lines
     (each ends with its newline, but the page's last line may lack one), each with
@@ -81,9 +80,13 @@ class Skeleton:
     source has (all in those runs); and whether the translation must end where the
     last run ends."""
 
+    _fields = ("regions", "markup", "to_end")
     regions: tuple[tuple[bytes, int, int], ...]
     markup: int
     to_end: bool
+
+    def __init__(self, regions: tuple[tuple[bytes, int, int], ...], markup: int, to_end: bool):
+        self.__dict__.update(regions=regions, markup=markup, to_end=to_end)
 
 
 def skeleton(data: bytes, blocks: list[tuple[int, int]]) -> Skeleton:
@@ -156,17 +159,23 @@ def verbatim(source: Skeleton, data: bytes, begin: int = 0) -> bool:
     return markup - len(data[:begin].translate(None, _NOT_MARKUP)) == source.markup
 
 
-@dataclass(frozen=True)
-class Fingerprint:
+class Fingerprint(Frozen):
     """What the fast path compares: counts, whole lines that must recur verbatim (code
     blocks, snippet lines, tab lines), the raw heading and link tokens."""
 
+    _fields = ("counts", "anchored", "tokens", "has_html", "headings", "skeleton")
     counts: tuple[int, ...]
     anchored: tuple[list[bytes], ...]
     tokens: tuple[list, ...]
     has_html: bool
-    headings: list[bytes] = None    # the raw heading lines: equal ones have equal anchors
-    skeleton: Skeleton | None = None    # for `verbatim`; None for a page with HTML tags
+    headings: list[bytes]           # the raw heading lines: equal ones have equal anchors
+    skeleton: Skeleton | None       # for `verbatim`; None for a page with HTML tags
+
+    def __init__(self, counts: tuple[int, ...], anchored: tuple[list[bytes], ...],
+                 tokens: tuple[list, ...], has_html: bool, headings: list[bytes] = None,
+                 skeleton: Skeleton | None = None):
+        self.__dict__.update(counts=counts, anchored=anchored, tokens=tokens, has_html=has_html,
+                             headings=headings, skeleton=skeleton)
 
 
 def fingerprint(source: Structure) -> Fingerprint:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import functools
 import json
 import re
-from dataclasses import dataclass
 from datetime import datetime, timezone
+
+from .records import Frozen
 
 FIELDS = ("original_hash", "translation_date", "source_file", "language_code")
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%S+00:00"   # co-op-translator's strftime, always UTC
@@ -27,27 +28,39 @@ _COMMENT_OPEN = re.compile(rb"<!--[ \t]*\r?\n?[ \t]*CO_OP_TRANSLATOR_METADATA:")
 _COMMENT_END = re.compile(rb"-->[ \t]*(?:\r?\n)?")
 
 
-@dataclass(frozen=True)
-class Metadata:
+class Metadata(Frozen):
+    _fields = FIELDS
     original_hash: str
     translation_date: str
     source_file: str
     language_code: str
 
+    def __init__(self, original_hash: str, translation_date: str, source_file: str,
+                 language_code: str):
+        fields = self.__dict__
+        fields["original_hash"], fields["translation_date"] = original_hash, translation_date
+        fields["source_file"], fields["language_code"] = source_file, language_code
+
     def to_dict(self) -> dict:
         return {name: getattr(self, name) for name in FIELDS}
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(Frozen):
     """What one home holds: valid `metadata`, or `errors` saying why not, or neither.
 
     `where` names the home for messages; `span` is the inline comment's byte range."""
 
+    _fields = ("where", "metadata", "errors", "span")
     where: str
-    metadata: Metadata | None = None
-    errors: tuple[str, ...] = ()
-    span: tuple[int, int] | None = None
+    metadata: Metadata | None
+    errors: tuple[str, ...]
+    span: tuple[int, int] | None
+
+    def __init__(self, where: str, metadata: Metadata | None = None,
+                 errors: tuple[str, ...] = (), span: tuple[int, int] | None = None):
+        fields = self.__dict__
+        fields["where"], fields["metadata"], fields["errors"], fields["span"] = \
+            where, metadata, errors, span
 
     @property
     def present(self) -> bool:
