@@ -158,6 +158,30 @@ def _from_object(obj, where: str, span=None) -> Found:
 _LEAD = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:---[ \t]*\r?\n.*?\r?\n---[ \t]*\r?\n\s*)?", re.S)
 
 
+# The comment's JSON as co-op-translator writes it: the four fields in its order, each
+# a string without escapes or control characters, JSON's whitespace between.
+_WS = rb"[ \t\n\r]*"
+_PLAIN = rb'"([^"\\\x00-\x1f]*)"'
+_CANONICAL = re.compile(rb"\{" + rb",".join(
+    _WS + b'"' + name.encode() + b'"' + _WS + b":" + _WS + _PLAIN + _WS for name in FIELDS) + rb"\}")
+
+
+def _canonical(raw: bytes, span: tuple[int, int]) -> Found | None:
+    """The Found of good metadata written as co-op-translator writes it, without the JSON
+    decoder and validate's checks of types (the pattern implies them); None for
+    anything else (which parse_json and validate then read, and explain)."""
+    match = _CANONICAL.fullmatch(raw)
+    if match is None:
+        return None
+    try:
+        original, date, source, language = [field.decode("utf-8") for field in match.groups()]
+    except UnicodeDecodeError:
+        return None
+    if source.strip() and language.strip() and _HASH.fullmatch(original) and check_date(date) is None:
+        return Found("inline comment", Metadata(original.lower(), date, source, language), (), span)
+    return None
+
+
 def find_comment(data: bytes) -> Found:
     """The inline comment at the top of a page's bytes, where co-op-translator writes it
     (after a BOM, blank lines or front matter). A comment further down, such as an example
@@ -167,7 +191,11 @@ def find_comment(data: bytes) -> Found:
     if close < 0:
         return Found("inline comment")
     span = (opening.start(), _COMMENT_END.match(data, close).end())
-    obj, error = parse_json(data[opening.end():close].strip())
+    raw = data[opening.end():close].strip()
+    found = _canonical(raw, span)
+    if found is not None:
+        return found
+    obj, error = parse_json(raw)
     if error:
         return Found("inline comment", errors=(error,), span=span)
     return _from_object(obj, "inline comment", span)
