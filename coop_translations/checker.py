@@ -6,7 +6,6 @@ translation is read once and every check works on those bytes.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from functools import cached_property
 
 from . import problems as codes
@@ -17,6 +16,7 @@ from .layout import Layout, normalise, unsafe_reason
 from .links import same_target
 from .metadata import Found, find_comment, from_notebook, from_sidecar, load_notebook, load_sidecar
 from .problems import Problem, Report, Result
+from .records import Record
 from .drift import compare
 from .fastpath import Fingerprint, Skeleton, fingerprint, page_start, same_counts, skeleton_of, verbatim
 from .structure import Structure, markdown_structure, notebook_structure
@@ -41,12 +41,15 @@ def read_bytes(layout: Layout, rel: str, limit: int = MAX_READ_BYTES, *,
         raise CheckerIOError(f"cannot read {rel}: {exc.strerror or exc}") from exc
 
 
-@dataclass
-class SourcePage:
+class SourcePage(Record):
+    _fields = ("path", "data", "md5", "tree")
     path: str
     data: bytes | None        # None for a source too large to keep in memory
     md5: str
-    tree: object = None
+    tree: object
+
+    def __init__(self, path: str, data: bytes | None, md5: str, tree: object = None):
+        self.path, self.data, self.md5, self.tree = path, data, md5, tree
 
     @cached_property
     def whitespace_hashes(self) -> set[str]:

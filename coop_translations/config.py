@@ -2,19 +2,24 @@
 build, the checker and the tests."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+
+from .records import Frozen
 
 
 class ConfigError(Exception):
     """mkdocs.yml is missing or does not describe a folder-structured i18n site."""
 
 
-@dataclass(frozen=True)
-class SiteConfig:
+class SiteConfig(Frozen):
+    _fields = ("docs_dir", "default_language", "languages")
     docs_dir: str            # POSIX, relative to the repository root
     default_language: str
     languages: tuple[str, ...]  # every language, the default included, in mkdocs.yml order
+
+    def __init__(self, docs_dir: str, default_language: str, languages: tuple[str, ...]):
+        self.__dict__.update(docs_dir=docs_dir, default_language=default_language,
+                             languages=languages)
 
     @property
     def translation_languages(self) -> tuple[str, ...]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+
+from .records import Frozen
 
 UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -160,11 +161,14 @@ def _plausible(repaired: str) -> bool:
     return 0xA0 <= code <= 0x17F or 0x370 <= code <= 0x4FF or code > 0x7FF
 
 
-@dataclass(frozen=True)
-class Garble:
+class Garble(Frozen):
+    _fields = ("offset", "garbled", "repaired")
     offset: int       # byte offset in the file
     garbled: str
     repaired: str
+
+    def __init__(self, offset: int, garbled: str, repaired: str):
+        self.__dict__.update(offset=offset, garbled=garbled, repaired=repaired)
 
 
 def _exact(data: bytes, offset: int, every_length: bool):
@@ -453,13 +457,18 @@ def _prefilter() -> tuple[bytes, bytes, list[tuple[int, bytes]]]:
 _PLAIN_STARTS, _SECOND_TABLE, _SHARED_NEEDLES = _prefilter()
 
 
-def _after_a_lead(image: bytes) -> bytes:
+def _after_a_lead(image: bytes) -> tuple[bytes, bytes]:
     """A pattern for `image` (Omega, pi) where it can be a continuation image: right
     after a lead image of a code page that has it as one. Greek letters are none
     (Mac Roman's lead images are symbols and Latin letters), so the Greek text that
     has pi in nearly every line is not scanned for it. The lookbehind tests the two
     bytes before: a lead image ends with a continuation byte, and the byte before
-    that is never CE or CF (checked here for every such lead image)."""
+    that is never CE or CF (checked here for every such lead image).
+
+    Also the first bytes of those lead images that are not among _PLAIN_STARTS
+    (the ligatures' and the Apple logo's EF): _may_garble tests for `image` only
+    after finding no plain start, and then no lead image can stand before it unless
+    one of these bytes is in the text (memchr), which Greek text seldom has."""
     leads = set()
     for codec in _FTFY_CODECS:
         if image in _images_in(codec, range(0x80, 0xC0)):
@@ -470,10 +479,12 @@ def _after_a_lead(image: bytes) -> bytes:
     for lead in leads:
         if len(lead) < 2 or lead[-2] in (0xCE, 0xCF) or not 0x80 <= lead[-1] < 0xC0:
             raise AssertionError(f"lead image {lead!r} escapes the test for {image!r}")
-    return re.escape(image) + b"(?<=[^\xce\xcf][\x80-\xbf]" + re.escape(image) + b")"
+    unseen = bytes(sorted({lead[0] for lead in leads} - set(_PLAIN_STARTS)))
+    return re.escape(image) + b"(?<=[^\xce\xcf][\x80-\xbf]" + re.escape(image) + b")", unseen
 
 
-_SHARED_AFTER_LEAD = [(image[0], re.compile(_after_a_lead(image))) for image in _SHARED_EXACT]
+_SHARED_AFTER_LEAD = [(image[0], unseen, re.compile(pattern))
+                      for image in _SHARED_EXACT for pattern, unseen in [_after_a_lead(image)]]
 
 
 def _window_classes() -> bytes:
@@ -504,8 +515,8 @@ def _may_garble(data: bytes) -> bool:
     for start in _PLAIN_STARTS:
         if start in data:
             return True
-    for first, after_lead in _SHARED_AFTER_LEAD:
-        if first in data and after_lead.search(data):
+    for first, unseen, after_lead in _SHARED_AFTER_LEAD:
+        if first in data and any(lead in data for lead in unseen) and after_lead.search(data):
             return True
     translated = None
     for first, needle in _SHARED_NEEDLES:

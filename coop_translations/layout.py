@@ -10,11 +10,11 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import load_site_config
 from .metadata import cached_for_short
+from .records import FRESH, Frozen, Record
 from .safeio import MAX_DEPTH, CheckerIOError, Tree, Unsafe, kind_of
 
 PAGE_SUFFIXES = (".md", ".ipynb")
@@ -24,23 +24,35 @@ _SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "site-packages", "venv
 _COOP_OUTPUT_DIRS = frozenset({"translations", "translated_images"})
 
 
-@dataclass
-class Scan:
+class Scan(Record):
     """Page files under one folder: `files` can be read; `escaping` are links or
     special files (never opened), reported as unsafe-path."""
 
-    files: list[str] = field(default_factory=list)
-    escaping: set[str] = field(default_factory=set)
-    folder_escapes: bool = False
+    _fields = ("files", "escaping", "folder_escapes")
+    files: list[str]
+    escaping: set[str]
+    folder_escapes: bool
+
+    def __init__(self, files: list[str] = FRESH, escaping: set[str] = FRESH,
+                 folder_escapes: bool = False):
+        self.files = [] if files is FRESH else files
+        self.escaping = set() if escaping is FRESH else escaping
+        self.folder_escapes = folder_escapes
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(Frozen):
+    _fields = ("root", "kind", "source_dir", "translation_dirs")    # not the tree
+    __match_args__ = ("root", "kind", "source_dir", "translation_dirs", "tree")
     root: Path                      # absolute, symlinks resolved
     kind: str                       # "project" or "co-op"
     source_dir: str                 # "" for co-op, "docs/en" for the project
     translation_dirs: dict[str, str]  # language -> folder, e.g. "sv" -> "docs/sv"
-    tree: Tree = field(compare=False, repr=False, default=None)
+    tree: Tree
+
+    def __init__(self, root: Path, kind: str, source_dir: str, translation_dirs: dict[str, str],
+                 tree: Tree = None):
+        self.__dict__.update(root=root, kind=kind, source_dir=source_dir,
+                             translation_dirs=translation_dirs, tree=tree)
 
     @classmethod
     def project(cls, repo_root: Path) -> "Layout":

@@ -10,8 +10,9 @@ from __future__ import annotations
 import functools
 import json
 import re
-from dataclasses import dataclass
 from datetime import datetime, timezone
+
+from .records import Frozen
 
 FIELDS = ("original_hash", "translation_date", "source_file", "language_code")
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%S+00:00"   # co-op-translator's strftime, always UTC
@@ -27,27 +28,39 @@ _COMMENT_OPEN = re.compile(rb"<!--[ \t]*\r?\n?[ \t]*CO_OP_TRANSLATOR_METADATA:")
 _COMMENT_END = re.compile(rb"-->[ \t]*(?:\r?\n)?")
 
 
-@dataclass(frozen=True)
-class Metadata:
+class Metadata(Frozen):
+    _fields = FIELDS
     original_hash: str
     translation_date: str
     source_file: str
     language_code: str
 
+    def __init__(self, original_hash: str, translation_date: str, source_file: str,
+                 language_code: str):
+        fields = self.__dict__
+        fields["original_hash"], fields["translation_date"] = original_hash, translation_date
+        fields["source_file"], fields["language_code"] = source_file, language_code
+
     def to_dict(self) -> dict:
         return {name: getattr(self, name) for name in FIELDS}
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(Frozen):
     """What one home holds: valid `metadata`, or `errors` saying why not, or neither.
 
     `where` names the home for messages; `span` is the inline comment's byte range."""
 
+    _fields = ("where", "metadata", "errors", "span")
     where: str
-    metadata: Metadata | None = None
-    errors: tuple[str, ...] = ()
-    span: tuple[int, int] | None = None
+    metadata: Metadata | None
+    errors: tuple[str, ...]
+    span: tuple[int, int] | None
+
+    def __init__(self, where: str, metadata: Metadata | None = None,
+                 errors: tuple[str, ...] = (), span: tuple[int, int] | None = None):
+        fields = self.__dict__
+        fields["where"], fields["metadata"], fields["errors"], fields["span"] = \
+            where, metadata, errors, span
 
     @property
     def present(self) -> bool:
@@ -145,6 +158,30 @@ def _from_object(obj, where: str, span=None) -> Found:
 _LEAD = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:---[ \t]*\r?\n.*?\r?\n---[ \t]*\r?\n\s*)?", re.S)
 
 
+# The comment's JSON as co-op-translator writes it: the four fields in its order, each
+# a string without escapes or control characters, JSON's whitespace between.
+_WS = rb"[ \t\n\r]*"
+_PLAIN = rb'"([^"\\\x00-\x1f]*)"'
+_CANONICAL = re.compile(rb"\{" + rb",".join(
+    _WS + b'"' + name.encode() + b'"' + _WS + b":" + _WS + _PLAIN + _WS for name in FIELDS) + rb"\}")
+
+
+def _canonical(raw: bytes, span: tuple[int, int]) -> Found | None:
+    """The Found of good metadata written as co-op-translator writes it, without the JSON
+    decoder and validate's checks of types (the pattern implies them); None for
+    anything else (which parse_json and validate then read, and explain)."""
+    match = _CANONICAL.fullmatch(raw)
+    if match is None:
+        return None
+    try:
+        original, date, source, language = [field.decode("utf-8") for field in match.groups()]
+    except UnicodeDecodeError:
+        return None
+    if source.strip() and language.strip() and _HASH.fullmatch(original) and check_date(date) is None:
+        return Found("inline comment", Metadata(original.lower(), date, source, language), (), span)
+    return None
+
+
 def find_comment(data: bytes) -> Found:
     """The inline comment at the top of a page's bytes, where co-op-translator writes it
     (after a BOM, blank lines or front matter). A comment further down, such as an example
@@ -154,7 +191,11 @@ def find_comment(data: bytes) -> Found:
     if close < 0:
         return Found("inline comment")
     span = (opening.start(), _COMMENT_END.match(data, close).end())
-    obj, error = parse_json(data[opening.end():close].strip())
+    raw = data[opening.end():close].strip()
+    found = _canonical(raw, span)
+    if found is not None:
+        return found
+    obj, error = parse_json(raw)
     if error:
         return Found("inline comment", errors=(error,), span=span)
     return _from_object(obj, "inline comment", span)

@@ -5,7 +5,7 @@ the CI gate, the site's status banner and other repositories' hooks read them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from .records import FRESH, Frozen, Record
 
 STALE = "stale"
 MISSING_METADATA = "missing-metadata"
@@ -52,30 +52,41 @@ def fail_on(names: str | None) -> frozenset[str]:
     return frozenset(failing)
 
 
-@dataclass(frozen=True)
-class Problem:
+
+
+class Problem(Frozen):
     """One thing wrong with one translation. `line` (1-based, in the translation)
     is for annotations only and is not part of the JSON contract."""
 
+    _fields = ("code", "message", "line")
     code: str
     message: str
-    line: int | None = None
+    line: int | None
+
+    def __init__(self, code: str, message: str, line: int | None = None):
+        fields = self.__dict__
+        fields["code"], fields["message"], fields["line"] = code, message, line
 
     def to_json(self) -> dict:
         return {"code": self.code, "message": self.message}
 
 
-@dataclass
-class Result:
+class Result(Record):
     """A translation (or the place a missing one should be) and what is wrong with it.
 
     `path` and `source` are POSIX paths relative to the checked root; `source` is
     None for an orphan. An empty `problems` list means the translation is fine."""
 
+    _fields = ("path", "source", "language", "problems")
     path: str
     source: str | None
     language: str
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem]
+
+    def __init__(self, path: str, source: str | None, language: str,
+                 problems: list[Problem] = FRESH):
+        self.path, self.source, self.language = path, source, language
+        self.problems = [] if problems is FRESH else problems
 
     @property
     def ok(self) -> bool:
@@ -94,11 +105,14 @@ class Result:
         }
 
 
-@dataclass
-class Report:
+class Report(Record):
     """Every translation and every missing one, sorted by language then path."""
 
+    _fields = ("results",)
     results: list[Result]
+
+    def __init__(self, results: list[Result]):
+        self.results = results
 
     @property
     def ok(self) -> bool:

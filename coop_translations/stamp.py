@@ -17,7 +17,6 @@ import os
 import stat
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from .checker import Checker
@@ -27,6 +26,7 @@ from .layout import Layout
 from .metadata import (NOTEBOOK_KEY, Metadata, find_comment, from_notebook, load_notebook,
                        load_sidecar, now_utc, render_comment)
 from .problems import ORPHAN, STAMPABLE
+from .records import Frozen
 from .safeio import Tree, Unsafe
 
 
@@ -35,11 +35,14 @@ class StampRefused(Exception):
     """The file has problems a new stamp would hide; fix them, or pass force=True."""
 
 
-@dataclass(frozen=True)
-class Stamped:
+class Stamped(Frozen):
+    _fields = ("path", "metadata", "written")
     path: str               # the translation, root-relative
     metadata: Metadata
     written: tuple[str, ...]  # root-relative files rewritten (the page and/or the sidecar)
+
+    def __init__(self, path: str, metadata: Metadata, written: tuple[str, ...]):
+        self.__dict__.update(path=path, metadata=metadata, written=written)
 
 
 LOCK_TIMEOUT = 120      # seconds a stamp waits for another one on the same folder

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+
+from .records import FRESH, Record
 
 # Each pattern starts with a literal (or a class of two), which the regex engine
 # finds fast; whether a match starts its line is then checked for the few matches.
@@ -32,25 +33,34 @@ _HTML = re.compile(rb"""<(img|a)\s[^<>]*?\b(?:src|href)=["']([^"']*)""")
 CATEGORIES = ("snippet include", "tab label", "code block", "heading anchor", "link", "image")
 
 
-@dataclass
-class Items:
-    values: list = field(default_factory=list)
-    positions: list[int] = field(default_factory=list)   # byte offsets, or cell numbers
+class Items(Record):
+    _fields = ("values", "positions")
+    values: list
+    positions: list[int]        # byte offsets, or cell numbers
+
+    def __init__(self, values: list = FRESH, positions: list[int] = FRESH):
+        self.values = [] if values is FRESH else values
+        self.positions = [] if positions is FRESH else positions
 
     def add(self, value, position: int) -> None:
         self.values.append(value)
         self.positions.append(position)
 
 
-@dataclass
-class Structure:
+class Structure(Record):
     """The parts of one page that translation must leave alone."""
 
+    _fields = ("data", "items", "headings", "notebook", "code_ranges")
     data: bytes                    # the page, for line numbers (empty for notebooks)
     items: dict[str, Items]
     headings: list[int]            # heading positions (markdown); markdown cells (notebook)
-    notebook: bool = False
-    code_ranges: list[tuple[int, int]] = field(default_factory=list)   # fenced blocks, whole
+    notebook: bool
+    code_ranges: list[tuple[int, int]]      # fenced blocks, whole
+
+    def __init__(self, data: bytes, items: dict[str, Items], headings: list[int],
+                 notebook: bool = False, code_ranges: list[tuple[int, int]] = FRESH):
+        self.data, self.items, self.headings, self.notebook = data, items, headings, notebook
+        self.code_ranges = [] if code_ranges is FRESH else code_ranges
 
     def where(self, position: int) -> str:
         if self.notebook:

@@ -93,3 +93,41 @@ def test_an_error_in_any_share_is_raised_and_no_child_is_left(where):
     except ChildProcessError:
         reaped = 0
     assert reaped == 0          # every child was waited for: none left to reap
+
+
+def _results_two_broken(language: str) -> list[Result]:
+    if language.startswith("broken"):
+        raise CheckerIOError(f"cannot list translations/{language}")
+    return [Result(f"translations/{language}/a.md", "a.md", language)]
+
+
+@linux_only
+@pytest.mark.parametrize("pipe", [True, False])     # languages from the pipe, or every jobs-th
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_the_failure_raised_is_the_first_in_order(monkeypatch, pipe, jobs):
+    """As in one process: of several failing languages, the first in order is raised,
+    whichever process took it."""
+    if not pipe:
+        monkeypatch.setattr("coop_translations.forking._PIPE_SAFE", 0)
+    languages = ["a", "b", "broken1", "c", "broken2", "d", "broken3"]
+    for _ in range(3):
+        with pytest.raises(CheckerIOError, match="translations/broken1"):
+            split(_results_two_broken, languages, jobs)
+    languages = [f"l{number}" for number in range(9)]
+    assert sorted(r.language for r in split(_results_two_broken, languages, jobs)) == languages
+
+
+def _slow_first(language: str) -> list[Result]:
+    if language == "l0":
+        time.sleep(0.5)
+    return [Result(f"translations/{language}/a.md", str(os.getpid()), language)]
+
+
+@linux_only
+def test_a_free_process_takes_the_next_language():
+    """Languages go to whichever process is free: while one checks a slow language,
+    the other checks all the rest."""
+    languages = [f"l{number}" for number in range(8)]
+    found = {r.language: r.source for r in split(_slow_first, languages, 2)}
+    assert sorted(found) == languages
+    assert {found[language] for language in languages[1:]} == {found["l1"]} != {found["l0"]}

@@ -211,3 +211,39 @@ def test_the_design_documents_command_runs_the_same_checker(tmp_path):
     report = json.loads(documented.stdout)
     assert report["summary"]["results"] > 0
     assert report == json.loads(installed.stdout)
+
+
+# --- the JSON report is written out by hand, as json's encoder writes it ---------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from coop_translations.problems import CODES, Problem, Report, Result, fail_on  # noqa: E402
+from coop_translations.report import to_json  # noqa: E402
+
+
+def _to_json_by_encoder(report: Report, failing: frozenset[str]) -> str:
+    """to_json as first written: each result encoded by json.JSONEncoder."""
+    data = report.to_json()
+    data["summary"].update(fail_on=[code for code in CODES if code in failing],
+                           failing=report.failing(failing))
+    data["summary"]["failed"] = bool(data["summary"]["failing"])
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    results = ",\n  ".join(encode(r) for r in data["results"])
+    summary = encode(data["summary"])
+    return f'{{"summary": {summary},\n "results": [\n  {results}\n]}}\n' if results else \
+        f'{{"summary": {summary}, "results": []}}\n'
+
+
+_TEXT = st.text(st.sampled_from(list('ab"\\/\n\t\r\x00\x1f\x7fé中😀\u2028 \'{}[]:,')), max_size=12)
+_PROBLEM = st.builds(Problem, st.sampled_from(CODES), _TEXT, st.none() | st.integers(1, 9))
+_RESULT = st.builds(Result, _TEXT, st.none() | _TEXT, _TEXT, st.lists(_PROBLEM, max_size=3))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_RESULT, max_size=6), st.sampled_from(["", "all", "stale,missing"]))
+def test_the_json_report_is_what_the_encoder_writes(results, policy):
+    report, failing = Report(results), fail_on(policy)
+    written = to_json(report, failing)
+    assert written == _to_json_by_encoder(report, failing)
+    assert json.loads(written) == json.loads(_to_json_by_encoder(report, failing))

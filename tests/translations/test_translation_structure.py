@@ -145,7 +145,7 @@ def test_fast_path_accepts_a_faithful_translation():
 
 # --- the verbatim proof (fastpath.verbatim) agrees with the full comparison --------------
 
-from coop_translations.fastpath import skeleton, verbatim  # noqa: E402
+from coop_translations.fastpath import MARKUP, skeleton, verbatim  # noqa: E402
 
 # Lines of both kinds: with a markup byte (structure or look-alikes) and without (prose),
 # and pieces that only become structure next to others (an image's alt text over two
@@ -193,6 +193,45 @@ def test_verbatim_never_hides_drift(lines, newline_at_end, edits, translated_end
         translation += b"\nprose"
     if verbatim(shape, translation):
         assert compare(structure, markdown_structure(translation)) == []
+
+
+_NOT_MARKUP = bytes(byte for byte in range(256) if byte not in MARKUP)
+
+
+def _verbatim_by_count(source, data: bytes, begin: int = 0) -> bool:
+    """verbatim as first written: the runs found in order, then the markup bytes of the
+    page after `begin` counted (bytes.translate) and compared with the source's."""
+    position = begin
+    for region, byte, offset in source.regions:
+        start = data.find(byte, position + offset) - offset
+        if start < position or (start and data[start - 1] != 10) or \
+                not data.startswith(region, start):
+            return False
+        position = start + len(region)
+    if source.to_end and position != len(data):
+        return False
+    markup = len(data.translate(None, _NOT_MARKUP))
+    return markup - len(data[:begin].translate(None, _NOT_MARKUP)) == source.markup
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_LINE, min_size=1, max_size=14), st.booleans(),
+       st.lists(st.tuples(st.sampled_from(["insert", "delete", "duplicate", "append", "replace"]),
+                          st.integers(0, 20), _LINE), max_size=4),
+       st.booleans(), st.sampled_from([b"", b"x\n", b"# T\n", b"[a](b)\n\n"]))
+def test_verbatim_searches_the_gaps_as_counting_did(lines, newline_at_end, edits, translated_end,
+                                                     head):
+    """verbatim searches the gaps between the runs for markup bytes (memchr); counting
+    them over the page, as it first did, gives the same answer, from any start."""
+    source = b"\n".join(lines) + (b"\n" if newline_at_end else b"")
+    shape = skeleton(source, markdown_structure(source).code_ranges)
+    translation = _edited(source.split(b"\n"), edits)
+    if translated_end:
+        translation += b"\nprose"
+    assert verbatim(shape, translation) == _verbatim_by_count(shape, translation)
+    data = head + translation
+    assert verbatim(shape, data, len(head)) == _verbatim_by_count(shape, data, len(head))
+    assert verbatim(shape, source) and _verbatim_by_count(shape, source)
 
 
 @settings(max_examples=500, deadline=None)
