@@ -29,6 +29,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
 
 from .i18n_state import build_language
+from .internals import user_set_option
 
 _root_index: dict[str, bytes] = {}
 
@@ -37,8 +38,22 @@ def _search_plugin(config: MkDocsConfig):
     return config.plugins.get("material/search") or config.plugins.get("search")
 
 
+@event_priority(50)  # before static-i18n (0) reads its own options
+def _no_merged_index_work(config: MkDocsConfig) -> None:
+    """static-i18n's `reconfigure_search` merges every language's entries into the root
+    index and, after the last language, removes duplicates there: a comparison of every
+    English entry with every other language's (with 20 languages, 10 s at the end of
+    each build, and growing with their square). Here each language has its own index
+    and the root one is put back as English's (_restore_root_index), so that work is
+    thrown away: it is switched off unless mkdocs.yml sets it. (It also adds each
+    language to the search plugin's `lang`, which _configure_search sets anew anyway.)"""
+    i18n = config.plugins["i18n"]
+    if not i18n.building and user_set_option(i18n, "reconfigure_search") is False:
+        i18n.config.reconfigure_search = False
+
+
 @event_priority(-110)  # after static-i18n (-100) switched the theme language
-def on_config(config: MkDocsConfig) -> None:
+def _configure_search(config: MkDocsConfig) -> None:
     search = _search_plugin(config)
     search.config.lang = None
     search.config.separator = None
@@ -111,4 +126,5 @@ def _restore_root_index(config: MkDocsConfig) -> None:
         Path(config.site_dir, "search", "search_index.json").write_bytes(_root_index.pop("index"))
 
 
+on_config = CombinedEvent(_no_merged_index_work, _configure_search)
 on_post_build = CombinedEvent(_write_language_index, _restore_root_index)
