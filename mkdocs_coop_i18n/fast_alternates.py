@@ -40,12 +40,13 @@ _locales: dict[tuple, str] = {}
 def reconfigure_files_alternates(self, i18n_src_uris, i18n_alternate_src_uris, mkdocs_config, create_i18n_file):
     """static-i18n's `I18n.reconfigure_files_alternates`, same arguments and effect."""
     default, languages = self.default_language, self.all_languages
+    setting = (default, tuple(languages), mkdocs_config.docs_dir)
 
     def make(file, language: str):
         return create_i18n_file(file, language, default, languages, mkdocs_config)
 
     def locale(file) -> str:
-        key = (file.src_uri, default, tuple(languages), mkdocs_config.docs_dir)
+        key = (file.src_uri, *setting)
         found = _locales.get(key)
         if found is None:
             found = _locales[key] = make(file, self.current_language).locale
