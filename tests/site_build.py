@@ -56,6 +56,25 @@ def build_site(project: Path, site_dir: Path, *, quiet: bool = True, **env: str)
     return run()
 
 
+COOP_FIXTURE = REPO_ROOT / "tests" / "fixtures" / "coop-course"
+
+
+def coop_course(target: Path, *options: str) -> Path:
+    """A copy of the co-op course fixture with da and fi added (copies of its Swedish
+    translations: five languages besides English), coop-i18n given `options`
+    (YAML lines such as "parallel_languages: false")."""
+    shutil.copytree(COOP_FIXTURE, target)
+    for code in ("da", "fi"):
+        shutil.copytree(target / "translations" / "sv", target / "translations" / code)
+    config = target / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    plugin_line = "  - coop-i18n\n"
+    assert text.count(plugin_line) == 1
+    lines = "".join(f"      {option}\n" for option in options)
+    config.write_text(text.replace(plugin_line, f"  - coop-i18n:\n{lines}"), encoding="utf-8")
+    return target
+
+
 def site_files(site: Path) -> dict[str, bytes]:
     """Every file of a built site, by its path in the site: two builds compare equal
     only if they made the same files, byte for byte."""

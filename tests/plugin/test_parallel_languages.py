@@ -13,17 +13,14 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import types
 from pathlib import Path
 
 import pytest
 
 from mkdocs_coop_i18n import parallel_languages
-from site_build import REPO_ROOT, build_site, site_files
+from site_build import build_site, coop_course, site_files
 
-FIXTURE = REPO_ROOT / "tests" / "fixtures" / "coop-course"
-PLUGIN_LINE = "  - coop-i18n\n"
 FORKED = re.compile(r"coop-i18n: building (\d+) languages in (\d+) processes, and '(\w+)' in this one")
 
 pytestmark = pytest.mark.slow
@@ -31,16 +28,7 @@ pytestmark = pytest.mark.slow
 
 def course(target: Path, processes, *options: str) -> Path:
     """The fixture with da and fi added (copies of sv), built with `processes` (and `options`)."""
-    shutil.copytree(FIXTURE, target)
-    for code in ("da", "fi"):
-        shutil.copytree(target / "translations" / "sv", target / "translations" / code)
-    config = target / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert text.count(PLUGIN_LINE) == 1
-    value = str(processes).lower()
-    lines = "".join(f"      {option}\n" for option in (f"parallel_languages: {value}", *options))
-    config.write_text(text.replace(PLUGIN_LINE, f"  - coop-i18n:\n{lines}"), encoding="utf-8")
-    return target
+    return coop_course(target, f"parallel_languages: {str(processes).lower()}", *options)
 
 
 def build(project: Path):

@@ -9,15 +9,12 @@ template a build renders) writes down each sitemap.xml rendered.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from site_build import REPO_ROOT, build_site, site_files
+from site_build import build_site, coop_course, site_files
 
-FIXTURE = REPO_ROOT / "tests" / "fixtures" / "coop-course"
-PLUGIN_LINE = "  - coop-i18n\n"
 HOOK = """\
 from pathlib import Path
 
@@ -33,15 +30,9 @@ pytestmark = pytest.mark.slow
 
 
 def course(target: Path, sitemap_once: bool) -> Path:
-    shutil.copytree(FIXTURE, target)
-    for code in ("da", "fi"):
-        shutil.copytree(target / "translations" / "sv", target / "translations" / code)
-    config = target / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert text.count(PLUGIN_LINE) == 1
-    options = f"      sitemap_once: {str(sitemap_once).lower()}\n      parallel_languages: false\n"
-    hooks = "hooks:\n  - record_templates.py\n"
-    config.write_text(text.replace(PLUGIN_LINE, "  - coop-i18n:\n" + options) + hooks, encoding="utf-8")
+    coop_course(target, f"sitemap_once: {str(sitemap_once).lower()}", "parallel_languages: false")
+    with open(target / "mkdocs.yml", "a", encoding="utf-8") as config:
+        config.write("hooks:\n  - record_templates.py\n")
     (target / "record_templates.py").write_text(HOOK, encoding="utf-8")
     return target
 
