@@ -26,6 +26,24 @@ TENSORFLOW = ">=2.21,<2.22"
 CPU_INDEX = "https://download.pytorch.org/whl/cpu"
 REPO_ROOT = Path(__file__).resolve().parents[1]
 MINIMUM_PYTHON = (3, 11, 5)
+# torch 2.13's macOS wheels are built for macOS 14 (Sonoma) and newer, Apple Silicon only:
+# on an older macOS pip finds no wheel and says only "no matching distribution".
+MINIMUM_MACOS = (14, 0)
+
+
+def platform_problem(system: str, machine: str, mac_version: str) -> str | None:
+    """Why PyTorch cannot be installed on this machine, in words, or None: said before pip's
+    own, much less helpful, "no matching distribution found"."""
+    if system != "Darwin":
+        return None
+    if machine != "arm64":
+        return (f"PyTorch {TORCH} has no build for Intel Macs ({machine}); "
+                "use an Apple Silicon Mac, Linux or WSL 2")
+    found = tuple(int(part) for part in mac_version.split(".")[:2] if part.isdigit())
+    if found and found < MINIMUM_MACOS:
+        return (f"PyTorch {TORCH} needs macOS {'.'.join(map(str, MINIMUM_MACOS))} or newer, this is "
+                f"macOS {mac_version}: update macOS, or use Linux or WSL 2")
+    return None
 
 
 def pip(*args: str, quiet: bool = False) -> int:
@@ -73,6 +91,10 @@ def main(argv: list[str]) -> int:
         print(f"unknown build {build!r}: use `cpu` (default) or `cuda`", file=sys.stderr)
         return 2
     system = platform.system()
+    problem = platform_problem(system, platform.machine(), platform.mac_ver()[0])
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     steps = plan(build, system)
     print(f"Setting up .venv for the tests ({build} build, {system} {platform.machine()}), first time only:")
     for what, _ in steps:
