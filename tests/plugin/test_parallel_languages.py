@@ -3,8 +3,9 @@
 A copy of the co-op course fixture, with two more languages (copies of the Swedish
 translations, so five other languages: children build four, one or more each, and
 the parent the last), is built with the real `mkdocs build --strict`, once with
-`parallel_languages: 2` and once with `false`; every file of the two sites must be
-the same, byte for byte, and the parallel build must have said it forked (so the
+`parallel_languages: 2` and once with `false` (conftest.py's shared builds); every
+file of the two sites must be the same, byte for byte, and the parallel build must
+have said it forked (so the
 comparison is not between two serial builds). A warning or an error in a language
 that a child builds fails the parallel build as it fails the serial one.
 """
@@ -36,10 +37,9 @@ def build(project: Path):
 
 
 @pytest.fixture(scope="module")
-def both(tmp_path_factory):
-    root = tmp_path_factory.mktemp("parallel")
-    serial, parallel = course(root / "serial", False), course(root / "parallel", 2)
-    return (serial, build(serial)), (parallel, build(parallel))
+def both(course_build):
+    """((project, result), (project, result)) of the serial and the parallel build (conftest.py)."""
+    return tuple((made.project, made) for made in (course_build("serial"), course_build("parallel")))
 
 
 def test_the_parallel_build_forks_and_makes_the_serial_site_byte_for_byte(both):
