@@ -5,9 +5,9 @@ translations, so five other languages: children build four, one or more each, an
 the parent the last), is built with the real `mkdocs build --strict`, once with
 `parallel_languages: 2` and once with `false` (conftest.py's shared builds); every
 file of the two sites must be the same, byte for byte, and the parallel build must
-have said it forked (so the
-comparison is not between two serial builds). A warning or an error in a language
-that a child builds fails the parallel build as it fails the serial one.
+have said it forked (so the comparison is not between two serial builds). A warning
+or an error in a language that a child builds fails the parallel build as it fails
+the serial one.
 """
 
 from __future__ import annotations
