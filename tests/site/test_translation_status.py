@@ -3,9 +3,10 @@ matrix and the pages that show what changed.
 
 A copy of the project without its translations, made a git repository, gets small
 translations of two pages in two languages, stamped fresh with the checker's own
-`stamp`; one more translation has no metadata at all (broken from the start). It is
-built as it is, then again after one English page changed (committed, so the diff
-finds the translated version in the history), then once more in English only.
+`stamp`; one more translation has no metadata at all (broken from the start). One
+English page then changes (committed, so the diff finds the translated version in the
+history) and the copy is built: the translations of the other page are still fresh,
+those of the changed one stale. Then once more in English only.
 """
 
 from __future__ import annotations
@@ -94,12 +95,9 @@ def built(project: Path, site: Path, **env: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def fresh_site(project, tmp_path_factory) -> Path:
-    return built(project[0], tmp_path_factory.mktemp("fresh") / "site")
-
-
-@pytest.fixture(scope="module")
-def stale_site(project, fresh_site, tmp_path_factory) -> Path:
+def stale_site(project, tmp_path_factory) -> Path:
+    """The copy built after CHANGED's English source changed: its translations are stale,
+    KEPT's fresh, BROKEN_IN's translation of CHANGED broken."""
     root = project[0]
     source = root / SITE.docs_dir / DEFAULT / CHANGED
     source.write_text(source.read_text(encoding="utf-8") + f"\n{ADDED_HEADING}\n\n{ADDED_LINE}\n", encoding="utf-8")
@@ -198,31 +196,34 @@ def test_banner_goes_under_the_title_even_after_the_metadata_comment():
     assert with_banner("<p>Text</p><h1>Late</h1>", banner).startswith(banner)
 
 
-# -- fresh translations ---------------------------------------------------------------------
+# -- fresh and broken translations ----------------------------------------------------------
 
 @pytest.mark.slow
-def test_fresh_translations_have_no_banner(project, fresh_site):
+def test_only_stale_and_broken_translations_carry_a_banner(stale_site):
     for language in TRANSLATED:
-        assert f"[{language}]" in html_of(fresh_site, language, CHANGED), "the translation was not built"
-    with_banner = {page for page in fresh_site.rglob("*.html") if "translation-outdated" in page.read_text(encoding="utf-8")}
-    assert with_banner == {built_page(fresh_site, BROKEN_IN, CHANGED)}, "only the broken translation has one"
+        for page in (CHANGED, KEPT):
+            assert f"[{language}]" in html_of(stale_site, language, page), f"{language} {page} was not built"
+    with_banner = {page for page in stale_site.rglob("*.html") if "translation-outdated" in page.read_text(encoding="utf-8")}
+    expected = {built_page(stale_site, language, CHANGED) for language in (BROKEN_IN, *TRANSLATED)}
+    assert with_banner == expected, "a banner on a fresh translation, or on no translation at all"
 
 
 @pytest.mark.slow
-def test_translation_without_metadata_carries_the_banner(project, fresh_site):
-    banner = element(html_of(fresh_site, BROKEN_IN, CHANGED), "translation-outdated")
+def test_translation_without_metadata_carries_the_banner(project, stale_site):
+    banner = element(html_of(stale_site, BROKEN_IN, CHANGED), "translation-outdated")
     assert banner and strings(project[0], BROKEN_IN)["outdated_broken"] in text_of(banner)
-    cell = matrix(fresh_site, BROKEN_IN)[(BROKEN_IN, CHANGED.as_posix())]
+    cell = matrix(stale_site, BROKEN_IN)[(BROKEN_IN, CHANGED.as_posix())]
     assert cell["state"] == "broken" and strings(project[0], BROKEN_IN)["broken"] in cell["text"]
 
 
 @pytest.mark.slow
-def test_matrix_shows_fresh_translations_with_their_date(project, fresh_site):
+def test_matrix_shows_fresh_translations_with_their_date(project, stale_site):
     _root, dates = project
-    cells = matrix(fresh_site, DEFAULT)
-    for (language, page), date in dates.items():
-        cell = cells[(language, page.as_posix())]
-        assert cell["state"] == "fresh" and date[:10] in cell["text"], (language, page, cell)
+    cells = matrix(stale_site, DEFAULT)
+    for language in TRANSLATED:
+        cell = cells[(language, KEPT.as_posix())]
+        date = dates[(language, KEPT)]
+        assert cell["state"] == "fresh" and date[:10] in cell["text"], (language, KEPT, cell)
     assert cells[(UNTRANSLATED, CHANGED.as_posix())]["state"] == "missing"
 
 
