@@ -271,3 +271,32 @@ def test_verbatim_accepts_translated_prose_and_refuses_changed_structure():
     assert verbatim(shape, unclosed)
     assert not verbatim(shape, unclosed + b"prose\n")                # would join the open block
     assert not _no_drift(unclosed, unclosed + b"prose\n")
+
+
+# -- the literal-led patterns (structure.py) against the patterns they stand for ------
+
+import re  # noqa: E402
+
+from coop_translations.structure import _HASHES, _fence_marks, code_ranges  # noqa: E402
+
+# Runs as well as single bytes, so that long runs of each mark meet in one page.
+_MARKS = st.lists(st.sampled_from([b"`", b"~", b"#", b"```", b"~~~", b"###", b"####", b" ", b"\n",
+                                   b"x", b"\t", b"\r"]), max_size=30).map(b"".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_MARKS)
+def test_fence_marks_are_the_alternations_matches(data):
+    """Two literal-led searches, merged, find what "```+|~~~+" finds, in order."""
+    expected = [(m.span(), m.group()) for m in re.finditer(rb"```+|~~~+", data)]
+    assert [(m.span(), m.group()) for m in _fence_marks(data)] == expected
+    # code_ranges (no block contents cut out) finds the blocks the full structure does.
+    assert code_ranges(data) == markdown_structure(data).code_ranges
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_MARKS)
+def test_heading_marks_are_those_of_a_repeat_first(data):
+    """"##{0,5}" (a literal first) matches where "#{1,6}" did, the same runs."""
+    expected = [m.span() for m in re.finditer(rb"#{1,6}(?=[ \t\r\n]|\Z)", data)]
+    assert [m.span() for m in _HASHES.finditer(data)] == expected
