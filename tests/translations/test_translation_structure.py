@@ -300,3 +300,33 @@ def test_heading_marks_are_those_of_a_repeat_first(data):
     """"##{0,5}" (a literal first) matches where "#{1,6}" did, the same runs."""
     expected = [m.span() for m in re.finditer(rb"#{1,6}(?=[ \t\r\n]|\Z)", data)]
     assert [m.span() for m in _HASHES.finditer(data)] == expected
+
+
+def _runs_line_by_line(data: bytes, blocks) -> list[bytes]:
+    """The skeleton's runs by their definition, one line at a time: the lines that
+    hold a markup byte or lie in a code block, joined with the whitespace-only
+    lines between them."""
+    kept, position = [], 0
+    pieces = data.split(b"\n")
+    for line in [piece + b"\n" for piece in pieces[:-1]] + ([pieces[-1]] if pieces[-1] else []):
+        in_block = any(start <= position < end for start, end in blocks)
+        kept.append((position, position + len(line), in_block or any(b in line for b in MARKUP)))
+        position += len(line)
+    runs: list[list[int]] = []
+    for start, end, keep in kept:
+        if keep and runs and not data[runs[-1][1]:start].strip():
+            runs[-1][1] = end
+        elif keep:
+            runs.append([start, end])
+    return [data[start:end] for start, end in runs]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_LINE, min_size=1, max_size=14), st.booleans())
+def test_skeleton_runs_are_the_marked_and_code_lines(lines, newline_at_end):
+    """skeleton jumps over each code block's lines (its span holds them all) instead of
+    visiting every markup byte's line; the runs are still every such line, joined."""
+    source = b"\n".join(lines) + (b"\n" if newline_at_end else b"")
+    blocks = markdown_structure(source).code_ranges
+    shape = skeleton(source, blocks)
+    assert [region for region, _byte, _offset in shape.regions] == _runs_line_by_line(source, blocks)
