@@ -110,6 +110,31 @@ class Lines:
 _NEWLINE = re.compile(rb"\n")
 
 
+class ForwardLines:
+    """Lines' answers for positions asked in increasing order (the fences of one page,
+    as code_ranges asks), without listing every newline first: each search starts
+    where the last one ended, so a page costs one pass however many marks a line
+    holds."""
+
+    def __init__(self, data: bytes):
+        self.data, self.size = data, len(data)
+        self.searched, self.last_start = 0, 0       # newlines before `searched` are known
+        self.last_end = -1
+
+    def start(self, position: int) -> int:
+        newline = self.data.rfind(b"\n", self.searched, position)
+        if newline >= 0:
+            self.last_start = newline + 1
+        self.searched = max(self.searched, position)
+        return self.last_start
+
+    def end(self, position: int) -> int:
+        if self.last_end < position:
+            newline = self.data.find(b"\n", position)
+            self.last_end = self.size if newline < 0 else newline
+        return self.last_end
+
+
 def _attribute_list(heading: bytes) -> bytes:
     """The `{ ... }` that ends a heading line ("" if none): from the first "{" after the
     previous "}", the leftmost place _ANCHOR can match (found without a regex, which
@@ -171,7 +196,7 @@ def _fenced_blocks(data: bytes, skip, items: Items | None, lines: Lines) -> list
 
 def code_ranges(data: bytes) -> list[tuple[int, int]]:
     """The fenced blocks' byte ranges alone, as markdown_structure finds them."""
-    return _fenced_blocks(data, None, None, Lines(data))
+    return _fenced_blocks(data, None, None, ForwardLines(data))
 
 
 def _atline_start(data: bytes, position: int, max_indent: int | None, lines: Lines) -> int | None:

@@ -330,3 +330,21 @@ def test_skeleton_runs_are_the_marked_and_code_lines(lines, newline_at_end):
     blocks = markdown_structure(source).code_ranges
     shape = skeleton(source, blocks)
     assert [region for region, _byte, _offset in shape.regions] == _runs_line_by_line(source, blocks)
+
+
+from coop_translations.structure import ForwardLines, Lines  # noqa: E402
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([b"\n", b"x", b"```", b"\r\n"]), max_size=30).map(b"".join),
+       st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3)), max_size=12))
+def test_forward_lines_answer_as_lines(data, steps):
+    """ForwardLines (no list of newlines) gives Lines' line starts and ends for positions
+    that grow, as code_ranges asks them: each start, then an end at or after it."""
+    lines, forward, position = Lines(data), ForwardLines(data), 0
+    for step, width in steps:
+        position = min(position + step, len(data))
+        assert forward.start(position) == lines.start(position)
+        end = min(position + width, len(data))
+        assert forward.end(end) == lines.end(end)
+        position = end
