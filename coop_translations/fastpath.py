@@ -97,7 +97,15 @@ def skeleton(data: bytes, blocks: list[tuple[int, int]]) -> Skeleton:
     spans = [(start, min(end + 1, size)) for start, end in blocks]
     flags = data.translate(_MARKUP_FLAGS)       # 1 where a markup byte is
     position = flags.find(1)
+    block = 0
     while position >= 0:    # one line per markup byte found, the next search after it
+        # A markup byte in a code block: the block's span (whole lines) holds its
+        # line already, and every other line of the block; on after the block.
+        while block < len(blocks) and spans[block][1] <= position:
+            block += 1
+        if block < len(blocks) and spans[block][0] <= position:
+            position = flags.find(1, spans[block][1])
+            continue
         start = data.rfind(b"\n", 0, position) + 1
         end = data.find(b"\n", position)
         end = size if end < 0 else end + 1

@@ -14,10 +14,13 @@ import re
 
 from .records import FRESH, Record
 
-# Each pattern starts with a literal (or a class of two), which the regex engine
-# finds fast; whether a match starts its line is then checked for the few matches.
-_FENCE = re.compile(rb"```+|~~~+")
-_HASHES = re.compile(rb"#{1,6}(?=[ \t\r\n]|\Z)")
+# Each pattern starts with a literal, which the regex engine finds fast (a loop
+# over bytes for one byte value); whether a match starts its line is then checked
+# for the few matches. A pattern that starts with a class or a repeat (`#{1,6}`,
+# "```+|~~~+") is instead tried at every byte, several times slower.
+_BACKTICKS = re.compile(rb"```+")
+_TILDES = re.compile(rb"~~~+")
+_HASHES = re.compile(rb"##{0,5}(?=[ \t\r\n]|\Z)")      # #{1,6}, a literal first
 _ANCHOR = re.compile(rb"\{[^}\n]*?#([^\s}]+)[^}\n]*\}\s*$")
 _TAB = re.compile(rb'===[+!]?[ \t]+"([^"\n]*)"')
 _REFERENCE_END = re.compile(rb"\]:[ \t]*<?([^\s>]+)")
@@ -107,6 +110,31 @@ class Lines:
 _NEWLINE = re.compile(rb"\n")
 
 
+class ForwardLines:
+    """Lines' answers for positions asked in increasing order (the fences of one page,
+    as code_ranges asks), without listing every newline first: each search starts
+    where the last one ended, so a page costs one pass however many marks a line
+    holds."""
+
+    def __init__(self, data: bytes):
+        self.data, self.size = data, len(data)
+        self.searched, self.last_start = 0, 0       # newlines before `searched` are known
+        self.last_end = -1
+
+    def start(self, position: int) -> int:
+        newline = self.data.rfind(b"\n", self.searched, position)
+        if newline >= 0:
+            self.last_start = newline + 1
+        self.searched = max(self.searched, position)
+        return self.last_start
+
+    def end(self, position: int) -> int:
+        if self.last_end < position:
+            newline = self.data.find(b"\n", position)
+            self.last_end = self.size if newline < 0 else newline
+        return self.last_end
+
+
 def _attribute_list(heading: bytes) -> bytes:
     """The `{ ... }` that ends a heading line ("" if none): from the first "{" after the
     previous "}", the leftmost place _ANCHOR can match (found without a regex, which
@@ -127,11 +155,23 @@ def line_end(data: bytes, position: int) -> int:
     return len(data) if end < 0 else end
 
 
-def _fenced_blocks(data: bytes, skip, items: Items, lines: Lines) -> list[tuple[int, int]]:
-    """Adds each fenced block's content to `items`; returns the blocks' byte ranges."""
+def _fence_marks(data: bytes) -> list[re.Match]:
+    """Every run of three or more backticks or tildes, in order: the matches of
+    "```+|~~~+", found as two literal-led searches (the runs of one never overlap
+    the other's), the second only when the page has a tilde at all (memchr)."""
+    marks = list(_BACKTICKS.finditer(data))
+    if 126 in data:         # "~" (an int needle: memchr)
+        marks += _TILDES.finditer(data)
+        marks.sort(key=re.Match.start)
+    return marks
+
+
+def _fenced_blocks(data: bytes, skip, items: Items | None, lines: Lines) -> list[tuple[int, int]]:
+    """Adds each fenced block's content to `items` (None: only the ranges are wanted,
+    and no content is cut out and normalised); returns the blocks' byte ranges."""
     ranges = []
     fence = None        # marks, indentation, start of its line, end of its line
-    for match in _FENCE.finditer(data):
+    for match in _fence_marks(data):
         position = match.start()
         begin = lines.start(position)
         indent = data[begin:position] if position - begin <= 64 else b"-"
@@ -143,18 +183,20 @@ def _fenced_blocks(data: bytes, skip, items: Items, lines: Lines) -> list[tuple[
             if not (marks[0] == 96 and b"`" in info):    # ```a``` on one line is not a fence
                 fence = (marks, indent, begin, end)
         elif marks[0] == fence[0][0] and len(marks) >= len(fence[0]) and not info.strip():
-            items.add(_code(data[fence[3] + 1:begin], fence[1]), fence[2])
+            if items is not None:
+                items.add(_code(data[fence[3] + 1:begin], fence[1]), fence[2])
             ranges.append((fence[2], end))
             fence = None
     if fence is not None:       # an unclosed fence runs to the end of the page
-        items.add(_code(data[fence[3] + 1:], fence[1]), fence[2])
+        if items is not None:
+            items.add(_code(data[fence[3] + 1:], fence[1]), fence[2])
         ranges.append((fence[2], len(data) + 1))
     return ranges
 
 
 def code_ranges(data: bytes) -> list[tuple[int, int]]:
     """The fenced blocks' byte ranges alone, as markdown_structure finds them."""
-    return _fenced_blocks(data, None, Items(), Lines(data))
+    return _fenced_blocks(data, None, None, ForwardLines(data))
 
 
 def _atline_start(data: bytes, position: int, max_indent: int | None, lines: Lines) -> int | None:

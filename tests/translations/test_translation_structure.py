@@ -271,3 +271,80 @@ def test_verbatim_accepts_translated_prose_and_refuses_changed_structure():
     assert verbatim(shape, unclosed)
     assert not verbatim(shape, unclosed + b"prose\n")                # would join the open block
     assert not _no_drift(unclosed, unclosed + b"prose\n")
+
+
+# -- the literal-led patterns (structure.py) against the patterns they stand for ------
+
+import re  # noqa: E402
+
+from coop_translations.structure import _HASHES, _fence_marks, code_ranges  # noqa: E402
+
+# Runs as well as single bytes, so that long runs of each mark meet in one page.
+_MARKS = st.lists(st.sampled_from([b"`", b"~", b"#", b"```", b"~~~", b"###", b"####", b" ", b"\n",
+                                   b"x", b"\t", b"\r"]), max_size=30).map(b"".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_MARKS)
+def test_fence_marks_are_the_alternations_matches(data):
+    """Two literal-led searches, merged, find what "```+|~~~+" finds, in order."""
+    expected = [(m.span(), m.group()) for m in re.finditer(rb"```+|~~~+", data)]
+    assert [(m.span(), m.group()) for m in _fence_marks(data)] == expected
+    # code_ranges (no block contents cut out) finds the blocks the full structure does.
+    assert code_ranges(data) == markdown_structure(data).code_ranges
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_MARKS)
+def test_heading_marks_are_those_of_a_repeat_first(data):
+    """"##{0,5}" (a literal first) matches where "#{1,6}" did, the same runs."""
+    expected = [m.span() for m in re.finditer(rb"#{1,6}(?=[ \t\r\n]|\Z)", data)]
+    assert [m.span() for m in _HASHES.finditer(data)] == expected
+
+
+def _runs_line_by_line(data: bytes, blocks) -> list[bytes]:
+    """The skeleton's runs by their definition, one line at a time: the lines that
+    hold a markup byte or lie in a code block, joined with the whitespace-only
+    lines between them."""
+    kept, position = [], 0
+    pieces = data.split(b"\n")
+    for line in [piece + b"\n" for piece in pieces[:-1]] + ([pieces[-1]] if pieces[-1] else []):
+        in_block = any(start <= position < end for start, end in blocks)
+        kept.append((position, position + len(line), in_block or any(b in line for b in MARKUP)))
+        position += len(line)
+    runs: list[list[int]] = []
+    for start, end, keep in kept:
+        if keep and runs and not data[runs[-1][1]:start].strip():
+            runs[-1][1] = end
+        elif keep:
+            runs.append([start, end])
+    return [data[start:end] for start, end in runs]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_LINE, min_size=1, max_size=14), st.booleans())
+def test_skeleton_runs_are_the_marked_and_code_lines(lines, newline_at_end):
+    """skeleton jumps over each code block's lines (its span holds them all) instead of
+    visiting every markup byte's line; the runs are still every such line, joined."""
+    source = b"\n".join(lines) + (b"\n" if newline_at_end else b"")
+    blocks = markdown_structure(source).code_ranges
+    shape = skeleton(source, blocks)
+    assert [region for region, _byte, _offset in shape.regions] == _runs_line_by_line(source, blocks)
+
+
+from coop_translations.structure import ForwardLines, Lines  # noqa: E402
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([b"\n", b"x", b"```", b"\r\n"]), max_size=30).map(b"".join),
+       st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3)), max_size=12))
+def test_forward_lines_answer_as_lines(data, steps):
+    """ForwardLines (no list of newlines) gives Lines' line starts and ends for positions
+    that grow, as code_ranges asks them: each start, then an end at or after it."""
+    lines, forward, position = Lines(data), ForwardLines(data), 0
+    for step, width in steps:
+        position = min(position + step, len(data))
+        assert forward.start(position) == lines.start(position)
+        end = min(position + width, len(data))
+        assert forward.end(end) == lines.end(end)
+        position = end
