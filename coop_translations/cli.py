@@ -97,26 +97,24 @@ def run_check(args) -> int:
     layout = _layout(args.root)
     checker = Checker(layout)
     jobs = args.jobs
-    if jobs is None:      # forking pays off only for thousands of pages, on idle CPUs
+    if jobs is None:      # forking pays off only for thousands of pages
         large = len(checker.sources) * len(layout.languages) >= PARALLEL_FROM
-        jobs = _idle_cpus() if large else 1
+        jobs = _usable_cpus() if large else 1
     report = checker.run(jobs=max(jobs, 1))
     sys.stdout.write(render(report, args.format, failing))
     return PROBLEMS if report.failing(failing) else OK
 
 
-def _idle_cpus() -> int:
-    """CPUs this process may use that other work is not already using (1 to 8): on a
-    busy machine a second process only adds its start-up and the results' transfer."""
+def _usable_cpus() -> int:
+    """The CPUs this process may run on (1 to 8), as `make -j$(nproc)` or ripgrep count
+    them. Not fewer when the load average is high: it lags a minute behind, so a check
+    run just after other work (or after another check) went single-process on an idle
+    machine, and on a busy one the forked processes only take their share."""
     try:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cpus = os.cpu_count() or 1
-    try:
-        busy = os.getloadavg()[0]
-    except OSError:
-        busy = 0.0
-    return max(1, min(8, cpus, round(cpus - busy + 0.5)))
+    return max(1, min(8, cpus))
 
 
 def run_diff(args) -> int:
