@@ -310,9 +310,9 @@ _COMPILED_LEAN: dict[int, re.Pattern[bytes]] = {}     # the same for _lean_scann
 
 
 @functools.cache
-def _scanner_parts() -> list[tuple[bytes, bytes, bytes]]:
-    """Per first byte (a literal prefix, searched fast, behind a memchr test), a
-    lookahead and the branches of one pattern, as (first byte, lookahead, branches).
+def _scanner_bodies() -> list[tuple[bytes, bytes]]:
+    """Per first byte (a literal prefix, searched fast, behind a memchr test), the
+    branches of one pattern, as (first byte, branches).
     Two kinds of branches: a Windows-1252/Mac Roman lead image followed
     by as many continuation images of the same code page as it announces (group
     "single", for the exact detector, which needs no less); or, in one of ftfy's code
@@ -349,6 +349,30 @@ def _scanner_parts() -> list[tuple[bytes, bytes, bytes]]:
     for char in _images([b for values in _LEADS.values() for b in values]):
         encoded = char.encode("utf-8")
         loose.setdefault(encoded[0], set()).add(encoded[1:])
+    bodies = []
+    for first in sorted(set(gates) | set(singles)):
+        branches = gates.get(first, [])
+        single = b"(?P<single>(?!))?"           # the group exists, and never matches
+        if first in singles:
+            # Consumes the lead image and one continuation image; the exact detector
+            # reads on from the start. A pair of a lead image and a continuation image
+            # that is not a garble of either code page is left to the exact detector's
+            # lookahead alone, as before, not to ftfy's branches.
+            ftfy = [b"(?!" + _trie_pattern(loose[first]) + follow + b")(?:" + b"|".join(branches)
+                    + b")"] if branches else []
+            branches = [b"(?:" + b"|".join(singles[first]) + b")" + follow + b"(?P<single>)",
+                        *ftfy]
+            single = b""
+        bodies.append((bytes([first]), b"(?:" + b"|".join(branches) + b")" + single))
+    return bodies
+
+
+@functools.cache
+def _lookaheads() -> dict[int, bytes]:
+    """Per first byte, the lookahead that _scanners() puts before the branches. Apart
+    from _scanner_bodies: the lean patterns, which most trees use alone, need none,
+    and working these out was a third of writing the patterns (before forking, so on
+    every process's way)."""
     # Which code pages (ftfy's, and the exact detector's two) read each character as a
     # lead image, and each one's continuation images: every branch needs a lead image
     # followed by a continuation image of the same code page.
@@ -365,20 +389,9 @@ def _scanner_parts() -> list[tuple[bytes, bytes, bytes]]:
             for char in images:
                 lead_in.setdefault(char.encode("utf-8"), set()).add(key)
     cont_starts = {image[0] for images in conts_in.values() for image in images}
-    scanners = []
-    for first in sorted(set(gates) | set(singles)):
-        branches = gates.get(first, [])
-        single = b"(?P<single>(?!))?"           # the group exists, and never matches
-        if first in singles:
-            # Consumes the lead image and one continuation image; the exact detector
-            # reads on from the start. A pair of a lead image and a continuation image
-            # that is not a garble of either code page is left to the exact detector's
-            # lookahead alone, as before, not to ftfy's branches.
-            ftfy = [b"(?!" + _trie_pattern(loose[first]) + follow + b")(?:" + b"|".join(branches)
-                    + b")"] if branches else []
-            branches = [b"(?:" + b"|".join(singles[first]) + b")" + follow + b"(?P<single>)",
-                        *ftfy]
-            single = b""
+    lookaheads = {}
+    for gate, _body in _scanner_bodies():
+        first = gate[0]
         # Every branch starts with a lead image and a continuation image of one code
         # page: one lookahead (lead images grouped by the code pages they lead in, each
         # group followed by those pages' continuation images) turns away the usual honest
@@ -393,16 +406,16 @@ def _scanner_parts() -> list[tuple[bytes, bytes, bytes]]:
                  + b")" for codecs, tails in sorted(groups.items(), key=lambda g: sorted(g[1]))]
         # First a one-byte test (the next character starts like a continuation image),
         # which turns away an accented letter followed by ASCII at once.
-        ahead = (b"(?=[\x80-\xbf]{%d}[%s])" % (width, _escaped(cont_starts))
-                 + b"(?=" + b"|".join(pairs) + b")")
-        scanners.append((bytes([first]), ahead, b"(?:" + b"|".join(branches) + b")" + single))
-    return scanners
+        lookaheads[first] = (b"(?=[\x80-\xbf]{%d}[%s])" % (width, _escaped(cont_starts))
+                             + b"(?=" + b"|".join(pairs) + b")")
+    return lookaheads
 
 
 @functools.cache
 def _scanners() -> list[tuple[int, bytes]]:
     """(first byte, pattern) for scanning whole texts: the lookahead first."""
-    return [(gate[0], re.escape(gate) + ahead + body) for gate, ahead, body in _scanner_parts()]
+    lookaheads = _lookaheads()
+    return [(gate[0], re.escape(gate) + lookaheads[gate[0]] + body) for gate, body in _scanner_bodies()]
 
 
 def prepare_patterns() -> None:
@@ -417,7 +430,7 @@ def _lean_scanners() -> list[tuple[int, bytes]]:
     the lookahead tests), so both find the same matches; the lookahead only turns
     honest pairs away faster, which the runs hardly have, and compiling it cost
     more than scanning them."""
-    return [(gate[0], re.escape(gate) + body) for gate, _ahead, body in _scanner_parts()]
+    return [(gate[0], re.escape(gate) + body) for gate, body in _scanner_bodies()]
 
 
 # A cheap test run before the patterns: every match of theirs ends in a continuation
