@@ -1,6 +1,7 @@
 """The command line: formats, exit status 0/1/2, config from mkdocs.yml."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from coop_translations import ConfigError
+from coop_translations.cli import main as cli_main
 from coop_translations.config import load_site_config
 from translation_trees import MKDOCS_YML, SOURCE, SWEDISH_PAGE, md5
 
@@ -247,3 +249,33 @@ def test_the_json_report_is_what_the_encoder_writes(results, policy):
     written = to_json(report, failing)
     assert written == _to_json_by_encoder(report, failing)
     assert json.loads(written) == json.loads(_to_json_by_encoder(report, failing))
+
+
+# -- the program's quick exit ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("languages, least, most", [
+    (30, 1 << 16, None),    # more than a pipe holds (64 KiB): written while the reader reads
+    (2, 1, io.DEFAULT_BUFFER_SIZE - 1),   # less than the output buffer: written only by the flush
+])
+def test_the_program_writes_all_its_output_before_its_quick_exit(tmp_path, capsys, languages, least, most):
+    """cli.console ends with os._exit, skipping the interpreter's teardown: all that main()
+    wrote must still arrive through a pipe, with main's exit status, from the console
+    script and from `python -m` alike."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from checker_corpus import build
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    build(tmp_path, languages=languages, sources=14, page_bytes=2000)
+    arguments = ["check", "--root", str(tmp_path), "--format", "json"]
+    status = cli_main(arguments)
+    expected = capsys.readouterr().out
+    size = len(expected.encode())
+    assert status == 1 and size >= least and (most is None or size <= most), (status, size)
+    script = Path(sys.executable).with_name("coop-translations")
+    assert script.exists(), f"{script} is missing: `pip install -e .` installs the console script"
+    # Buffered output, as most users have it (this workplace sets PYTHONUNBUFFERED).
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    for command in ([sys.executable, "-m", "coop_translations"], [str(script)]):
+        done = subprocess.run([*command, *arguments], capture_output=True, text=True, cwd=tmp_path, env=env)
+        assert (done.returncode, done.stdout) == (status, expected), (command, done.stderr[-2000:])
