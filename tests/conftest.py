@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from site_build import REPO_ROOT, build_once, build_site, copy_project
-from xdist_groups import folder_groups_scheduler, grouped_first
+from xdist_groups import folder_groups_scheduler
 
 
 def pytest_xdist_make_scheduler(config, log):
@@ -21,11 +21,6 @@ def pytest_xdist_make_scheduler(config, log):
     if config.getvalue("dist") != "loadgroup":
         return None
     return folder_groups_scheduler(config, log)
-
-
-def pytest_collection_modifyitems(items):
-    """The long grouped folders first (xdist_groups.grouped_first): they start at once."""
-    grouped_first(items)
 
 
 def _failed(result, what: str) -> str | None:

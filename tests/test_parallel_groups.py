@@ -12,10 +12,9 @@ import re
 import subprocess
 import sys
 from collections import defaultdict
-from types import SimpleNamespace
 
 from site_build import REPO_ROOT
-from xdist_groups import folder_group, grouped_first
+from xdist_groups import folder_group
 
 GROUPED = ("tests/snippets/test_output_contract.py", "tests/snippets/test_prose_numbers.py",
            "tests/snippets/test_snippet_coverage.py")
@@ -27,16 +26,6 @@ def test_folder_groups_name_the_grouped_folders_only():
     assert folder_group("tests/site/test_links.py::test_y") == "site"
     assert folder_group("tests/translations/test_translation_cli.py::test_z[a-b]") == \
         "tests/translations/test_translation_cli.py"
-
-
-def test_the_grouped_folders_come_first_each_part_in_its_order():
-    ids = ["tests/plugin/test_a.py::t", "tests/site/test_b.py::t1", "tests/test_c.py::t",
-           "tests/browser/test_d.py::t", "tests/site/test_b.py::t2", "tests/translations/test_e.py::t"]
-    items = [SimpleNamespace(nodeid=nodeid) for nodeid in ids]
-    grouped_first(items)
-    assert [item.nodeid for item in items] == [
-        "tests/site/test_b.py::t1", "tests/browser/test_d.py::t", "tests/site/test_b.py::t2",
-        "tests/plugin/test_a.py::t", "tests/test_c.py::t", "tests/translations/test_e.py::t"]
 
 
 def test_a_grouped_folder_runs_in_one_worker():

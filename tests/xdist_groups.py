@@ -23,24 +23,8 @@ def folder_group(nodeid: str) -> str:
     return nodeid.split("::", 1)[0]
 
 
-def grouped_first(items: list) -> None:
-    """The grouped folders' tests first, each part in its own order (a stable sort).
-
-    The grouped folders are the long poles (minutes each: a browser visiting every page,
-    the site's builds, every snippet run), the rest are modules of seconds. With the
-    folders first in the queue each worker starts on one of them at once, and the
-    short modules fill in wherever one finishes early (longest first, the classic
-    makespan rule). xdist's own order, most tests first, started the browser folder
-    (few tests, each long) after a minute of short modules."""
-    items.sort(key=lambda item: folder_group(item.nodeid) not in GROUPED_FOLDERS)
-
-
 def folder_groups_scheduler(config, log):
     from xdist.scheduler import LoadScopeScheduling
-
-    # Keep the collection's order (grouped_first), not xdist's most-tests-first reorder
-    # (its `--no-loadscope-reorder` option, set here for every run that uses this scheduler).
-    config.option.loadscopereorder = False
 
     class FolderGroups(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
