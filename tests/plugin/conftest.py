@@ -2,8 +2,8 @@
 made once per test run however many pytest-xdist workers ask for it (site_build.build_once).
 
 test_parallel_languages, test_sitemap_once and test_merged_search_index compare these
-sites byte for byte, and read their logs; sharing the builds saves four builds of the
-course per run. Every build records, through a MkDocs hook (on_post_template, called
+sites byte for byte, and read their logs: three builds of the course per run where
+these tests made six. Every build records, through a MkDocs hook (on_post_template, called
 for each theme template a build renders), which language's build rendered sitemap.xml.
 """
 
