@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from coop_translations import Layout, StampRefused, check_tree, stamp
-from translation_trees import SOURCE, SOURCE_PAGE, SWEDISH_PAGE, md5, metadata_comment
+from translation_trees import SOURCE, SOURCE_PAGE, SWEDISH_PAGE, console_script, md5, metadata_comment
 
 REPO = Path(__file__).resolve().parents[2]
 SV = "docs/sv/lessons/01-tensors/index.md"
@@ -367,13 +367,6 @@ def test_mojibake_through_cp1251_and_cp1250_is_found(coop, text, codec):
 
 # -- other repositories ---------------------------------------------------------------------------------
 
-def _console_script() -> Path:
-    script = Path(sys.executable).with_name("coop-translations")
-    if not script.exists():
-        pytest.fail(f"{script} is missing: `pip install -e .` installs the console script")
-    return script
-
-
 def test_the_command_works_in_a_repository_with_its_own_tools_package(tmp_path):
     repo = tmp_path / "other"
     (repo / "tools").mkdir(parents=True)
@@ -384,7 +377,7 @@ def test_the_command_works_in_a_repository_with_its_own_tools_package(tmp_path):
         metadata_comment(md5(SOURCE_PAGE), "README.md", "sv") + SWEDISH_PAGE)
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    done = subprocess.run([str(_console_script()), "check", "--root", "."], cwd=repo,
+    done = subprocess.run([str(console_script()), "check", "--root", "."], cwd=repo,
                           capture_output=True, text=True, timeout=60, env=env)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "all 1 translations are fine" in done.stdout
@@ -410,7 +403,7 @@ def test_the_published_hooks_run_the_console_script_there_too(tmp_path):
     (repo / "translations/sv/README.md").write_text(SWEDISH_PAGE)      # no metadata: a failing problem
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    done = subprocess.run([str(_console_script()), *entry[1:]], cwd=repo,
+    done = subprocess.run([str(console_script()), *entry[1:]], cwd=repo,
                           capture_output=True, text=True, timeout=60, env=env)
     assert done.returncode == 1, done.stdout + done.stderr
     assert "missing-metadata" in done.stdout and "coop-translations stamp" in done.stdout

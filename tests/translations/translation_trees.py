@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from pathlib import Path
+
+import pytest
 
 from coop_translations import Checker, Layout, Report, Result
 
@@ -94,6 +97,15 @@ x = 1
 
 Läs [ordlistan](../../glossary.md#tensor).
 """
+
+
+def console_script() -> Path:
+    """The installed `coop-translations` script beside this Python; fails (never skips)
+    where it is missing."""
+    script = Path(sys.executable).with_name("coop-translations")
+    if not script.exists():
+        pytest.fail(f"{script} is missing: `pip install -e .` installs the console script")
+    return script
 
 
 def md5(data: bytes | str) -> str:
