@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from search_probe import PROBE_TEXT, TYPED
-from site_layout import DEFAULT, LANGUAGES, language_root
+from site_layout import DEFAULT, LANGUAGES, built_page, language_root, source_pages
 
 
 def load_index(site: Path, language: str) -> dict:
@@ -76,3 +76,21 @@ def test_swedish_index_does_not_offer_danish_pages(probe_site):
     swedish = load_index(probe_site, "sv")
     texts = " ".join(doc["text"] for doc in swedish["docs"])
     assert "Neurale netværk" not in texts and "Neurala nätverk" in texts
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_notebooks_are_left_out_of_the_index_and_their_lessons_are_in(built_site, language):
+    """tools/hooks/notebooks_out_of_search.py: a notebook repeats its lesson page, so only
+    the lesson is a search hit; the notebook's page is still built."""
+    root = language_root(built_site, language)
+    indexed = {doc["location"].split("#")[0] for doc in load_index(built_site, language)["docs"]}
+    pages = {page: built_page(built_site, language, page) for page in source_pages()}
+    notebooks = [page for page in pages if page.suffix == ".ipynb"]
+    assert notebooks, "no notebooks to check"
+    for page, html in pages.items():
+        assert html.is_file(), f"{language}: {page} was not built"
+        location = html.parent.relative_to(root).as_posix() + "/" if html.parent != root else ""
+        if page.suffix == ".ipynb":
+            assert location not in indexed, f"{language}: notebook {page} is in the search index"
+        elif page.parts[0] == "lessons":
+            assert location in indexed, f"{language}: lesson {page} is not in the search index"
