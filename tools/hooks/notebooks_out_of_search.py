@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-NOTEBOOK_SUFFIX = ".ipynb"
+from mkdocs_coop_i18n.notebook_pages import NOTEBOOK_SUFFIX
 
 
 @event_priority(50)  # page_content: before the search plugin reads the page (page_context)
