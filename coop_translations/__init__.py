@@ -19,21 +19,20 @@ one parser and one set of checks. What a caller can rely on:
 """
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from .checker import SOURCE_IN_MEMORY, Checker, CheckerIOError
 from .config import ConfigError
 from .layout import Layout
 from .metadata import Found, Metadata
 from .problems import CODES, Problem, Report, Result
-from .stamp import Stamped, StampRefused
-from .stamp import stamp as _stamp
 
-# diffing (subprocess, difflib) loads when first used: `check` never needs it, and
-# importing it costs more than checking a small tree. (The stamp module is imported
-# here, before the function `stamp` below: importing a submodule later would rebind
-# the package's name `stamp` to the module.)
-_LAZY = {"DiffResult": "diffing", "GitError": "diffing", "diff_since": "diffing"}
+# Loaded when first used: `check` needs neither diffing (subprocess, difflib) nor
+# stamping (contextlib, pathlib), and importing them costs more than checking a small
+# tree. (The stamping module is not named `stamp`: importing a submodule binds its
+# name in the package, which would replace the function `stamp` below.)
+_LAZY = {"DiffResult": "diffing", "GitError": "diffing", "diff_since": "diffing",
+         "Stamped": "stamping", "StampRefused": "stamping"}
 
 
 def __getattr__(name: str):
@@ -52,22 +51,24 @@ __all__ = [
 ]
 
 
-def layout_for(root: Path | str, coop: bool = False) -> Layout:
+def layout_for(root: os.PathLike | str, coop: bool = False) -> Layout:
     """This project's layout at `root` (mkdocs.yml), or co-op-translator's with coop=True."""
-    return Layout.coop(Path(root)) if coop else Layout.project(Path(root))
+    return Layout.coop(root) if coop else Layout.project(root)
 
 
-def check_project(repo_root: Path | str) -> Report:
+def check_project(repo_root: os.PathLike | str) -> Report:
     """Every translation of this project, languages from `<repo_root>/mkdocs.yml`."""
-    return Checker(Layout.project(Path(repo_root))).run()
+    return Checker(Layout.project(repo_root)).run()
 
 
-def check_tree(root: Path | str) -> Report:
+def check_tree(root: os.PathLike | str) -> Report:
     """Every translation of a tree in co-op-translator's layout (translations/<lang>/...)."""
-    return Checker(Layout.coop(Path(root))).run()
+    return Checker(Layout.coop(root)).run()
 
 
 def _located(root, path, coop) -> tuple[Layout, str, str]:
+    from pathlib import Path
+
     layout = layout_for(root, coop)
     path = Path(path)
     rel = layout.relative(path if path.is_absolute() else layout.root / path)
@@ -77,7 +78,7 @@ def _located(root, path, coop) -> tuple[Layout, str, str]:
     return layout, rel, language
 
 
-def read_metadata(root: Path | str, path: Path | str, *, coop: bool = False) -> Found:
+def read_metadata(root: os.PathLike | str, path: os.PathLike | str, *, coop: bool = False) -> Found:
     """A translation's metadata as the checker reads it (sidecar entry first, then the
     page's comment or the notebook's metadata). `Found.metadata` is None when absent
     or malformed; `Found.errors` then says why."""
@@ -85,7 +86,7 @@ def read_metadata(root: Path | str, path: Path | str, *, coop: bool = False) -> 
     return Checker(layout).metadata_of(rel, language)
 
 
-def history_diff(root: Path | str, path: Path | str, *, coop: bool = False) -> "DiffResult":
+def history_diff(root: os.PathLike | str, path: os.PathLike | str, *, coop: bool = False) -> "DiffResult":
     """What changed in the translation's source since the version it was made from,
     found by MD5 in the source's git history. `base_commit` is None when no version
     matches or the metadata is unusable; `message` then says why. Raises GitError
@@ -111,10 +112,12 @@ def history_diff(root: Path | str, path: Path | str, *, coop: bool = False) -> "
     return diff_since(layout.root, source, current, found.metadata.original_hash)
 
 
-def stamp(root: Path | str, path: Path | str, *, coop: bool = False, force: bool = False,
-          now: str | None = None) -> Stamped:
+def stamp(root: os.PathLike | str, path: os.PathLike | str, *, coop: bool = False, force: bool = False,
+          now: str | None = None) -> "Stamped":
     """Write fresh metadata (current source hash, UTC date, source, language) into a
     translation, changing nothing else. Raises StampRefused for a file with problems
     other than stale/missing-metadata unless force=True."""
+    from .stamping import stamp as stamp_layout
+
     layout, rel, _language = _located(root, path, coop)
-    return _stamp(layout, rel, force=force, now=now)
+    return stamp_layout(layout, rel, force=force, now=now)

@@ -2,7 +2,7 @@
 build, the checker and the tests."""
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from .records import Frozen
 
@@ -60,9 +60,9 @@ def _find_i18n(plugins) -> dict | None:
     return None
 
 
-def load_site_config(repo_root: Path) -> SiteConfig:
+def load_site_config(repo_root: os.PathLike | str) -> SiteConfig:
     """Languages and docs_dir from `<repo_root>/mkdocs.yml` (mkdocs-static-i18n, folder structure)."""
-    path = Path(repo_root) / "mkdocs.yml"
+    path = os.path.join(repo_root, "mkdocs.yml")
     from mkdocs.exceptions import ConfigurationError
     from mkdocs.utils.yaml import yaml_load
 

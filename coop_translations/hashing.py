@@ -3,12 +3,20 @@ file's raw bytes, lowercase hex. No normalisation, so its repositories check
 correctly; `whitespace_variants` only explains a mismatch afterwards."""
 from __future__ import annotations
 
-import hashlib
 import re
+
+try:
+    # CPython's own MD5 module, which hashlib falls back on. hashlib itself loads
+    # OpenSSL (_hashlib) when first imported: about 7 ms of every `check`, which
+    # hashes a few sources of kilobytes. Not in every build (a distribution may leave
+    # the built-in hashes out): then hashlib's.
+    from _md5 import md5
+except ImportError:     # a build without the built-in hashes
+    from hashlib import md5
 
 
 def md5_hex(data: bytes) -> str:
-    return hashlib.md5(data).hexdigest()
+    return md5(data).hexdigest()
 
 
 _TRAILING_BLANKS = re.compile(rb"[ \t]+(?=\r?\n|\Z)")
@@ -47,7 +55,7 @@ def whitespace_variants(data: bytes) -> set[str]:
         if core == own_core:
             endings.discard(data[len(own_core):])       # `data` itself is no variant
         if endings:
-            digest = hashlib.md5(core)
+            digest = md5(core)
             for ending in endings:
                 variant = digest.copy()
                 variant.update(ending)

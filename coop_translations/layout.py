@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from pathlib import Path
 
 from .config import load_site_config
 from .metadata import cached_for_short
@@ -41,26 +40,40 @@ class Scan(Record):
 
 
 class Layout(Frozen):
+    """`root` is a pathlib.Path, made when first asked for: a check needs only the
+    folder's name (`root_name`), and importing pathlib (with urllib.parse and
+    ipaddress) cost every `check` about 9 ms."""
+
     _fields = ("root", "kind", "source_dir", "translation_dirs")    # not the tree
     __match_args__ = ("root", "kind", "source_dir", "translation_dirs", "tree")
-    root: Path                      # absolute, symlinks resolved
+    root_name: str                  # absolute, symlinks resolved
     kind: str                       # "project" or "co-op"
     source_dir: str                 # "" for co-op, "docs/en" for the project
     translation_dirs: dict[str, str]  # language -> folder, e.g. "sv" -> "docs/sv"
     tree: Tree
 
-    def __init__(self, root: Path, kind: str, source_dir: str, translation_dirs: dict[str, str],
-                 tree: Tree = None):
-        self.__dict__.update(root=root, kind=kind, source_dir=source_dir,
+    def __init__(self, root: os.PathLike | str, kind: str, source_dir: str,
+                 translation_dirs: dict[str, str], tree: Tree = None):
+        self.__dict__.update(root_name=os.fspath(root), kind=kind, source_dir=source_dir,
                              translation_dirs=translation_dirs, tree=tree)
 
+    @property
+    def root(self) -> "Path":
+        """The root as a pathlib.Path (absolute, symlinks resolved)."""
+        path = self.__dict__.get("_root")
+        if path is None:
+            from pathlib import Path
+
+            path = self.__dict__["_root"] = Path(self.root_name)
+        return path
+
     @classmethod
-    def project(cls, repo_root: Path) -> "Layout":
+    def project(cls, repo_root: os.PathLike | str) -> "Layout":
         """This project: languages and docs_dir from mkdocs.yml (raises ConfigError)."""
-        root = Path(os.path.realpath(repo_root))
+        root = os.path.realpath(repo_root)
         config = load_site_config(root)
         docs = config.docs_dir
-        tree = Tree(str(root))
+        tree = Tree(root)
         source_dir = f"{docs}/{config.default_language}"
         _require_folder(tree, source_dir, "the source folder")
         return cls(
@@ -72,14 +85,14 @@ class Layout(Frozen):
         )
 
     @classmethod
-    def coop(cls, root: Path) -> "Layout":
+    def coop(cls, root: os.PathLike | str) -> "Layout":
         """co-op-translator's layout: one language per folder under translations/."""
-        if not str(root):
+        if not os.fspath(root):
             raise CheckerIOError("the root is an empty path; name a folder (--root .)")
-        root = Path(os.path.realpath(root))
-        if not root.is_dir():
+        root = os.path.realpath(root)
+        if not os.path.isdir(root):
             raise CheckerIOError(f"{root} is not a folder")
-        tree = Tree(str(root))
+        tree = Tree(root)
         languages = []
         if _require_folder(tree, "translations", "the translations folder"):
             # A symlinked language folder is listed (and reported unsafe-path), never entered.
@@ -95,7 +108,7 @@ class Layout(Frozen):
 
     def command(self, subcommand: str) -> str:
         """How a translator runs this tool on this layout, for fix hints in messages."""
-        root = "" if self.kind == "project" else f" --root {self.root}"
+        root = "" if self.kind == "project" else f" --root {self.root_name}"
         return f"coop-translations {subcommand}{root}"
 
     def _join(self, folder: str, rel: str) -> str:
@@ -119,11 +132,13 @@ class Layout(Frozen):
     def sidecar_path(self, language: str) -> str:
         return f"{self.translation_dirs[language]}/{SIDECAR_NAME}"
 
-    def relative(self, path: Path | str) -> str:
+    def relative(self, path: os.PathLike | str) -> str:
         """A path given on the command line, as a POSIX path relative to the root.
 
         Resolves the parent folders only, so a symlinked file keeps its own name
         (and is then refused by every read)."""
+        from pathlib import Path
+
         path = Path(path)
         absolute = Path(os.path.realpath(path.parent)) / path.name
         return absolute.relative_to(self.root).as_posix()

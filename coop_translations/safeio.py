@@ -9,9 +9,10 @@ FIFO or device put in a file's place can never make a read wait.
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import stat
+
+from .hashing import md5
 
 # The largest file read into memory whole. Pages are a few hundred KB and sidecars
 # a few MB (one entry per page); anything larger is reported, not loaded. Sources
@@ -179,7 +180,7 @@ class Tree:
         """MD5 of a file of any size, read in chunks: memory stays at one chunk."""
         fd, info = self.open(rel)
         try:
-            digest = hashlib.md5()
+            digest = md5()
             while chunk := os.read(fd, CHUNK):
                 digest.update(chunk)
             return digest.hexdigest(), info

@@ -202,6 +202,50 @@ def test_help_lists_the_commands(tmp_path):
     assert done.returncode == 0 and "--root" in done.stdout and "--format" in done.stdout
 
 
+@pytest.mark.parametrize("columns", ["50", "100", "200"])
+@pytest.mark.parametrize("command", [[], ["check"], ["stamp"]])
+def test_help_is_as_wide_as_argparse_makes_it(monkeypatch, capsys, columns, command):
+    """The CLI's help formatter (which spares argparse its shutil import) wraps help
+    exactly as argparse's default formatter does, at the terminal's width."""
+    import argparse
+
+    from coop_translations import cli
+
+    monkeypatch.setenv("COLUMNS", columns)
+    written = []
+    for formatter in (cli._help_formatter, argparse.HelpFormatter):
+        monkeypatch.setattr(cli, "_help_formatter", formatter)
+        with pytest.raises(SystemExit):
+            cli._parser().parse_args([*command, "--help"])
+        written.append(capsys.readouterr().out)
+    assert written[0] == written[1] and "--debug" in written[0]
+
+
+# Modules a `check` must not load: each costs every run milliseconds of start-up
+# (shutil drags zlib, bz2 and lzma; pathlib urllib.parse and ipaddress; hashlib
+# OpenSSL), and stamping and diffing are other commands' work.
+NOT_FOR_A_CHECK = ("shutil", "zlib", "bz2", "lzma", "pathlib", "urllib.parse", "ipaddress",
+                   "hashlib", "_hashlib", "dataclasses", "typing", "subprocess", "tempfile",
+                   "multiprocessing", "coop_translations.stamping", "coop_translations.diffing")
+
+
+def test_a_check_loads_only_what_it_needs(coop):
+    coop.translate("lessons/1/README.md", "ko", SWEDISH_PAGE)
+    for number in range(3):
+        coop.write(f"translations/l{number}/README.md", "# x\n")
+    program = ("import json, os, sys\n"
+               "from coop_translations.cli import main\n"
+               "out = sys.stdout; sys.stdout = open(os.devnull, 'w')\n"
+               "status = main(['check', '--root', sys.argv[1], '--jobs', '2'])\n"
+               "out.write(json.dumps([status, sorted(sys.modules)]))\n")
+    done = subprocess.run([sys.executable, "-c", program, str(coop.root)], cwd=REPO,
+                          capture_output=True, text=True)
+    status, modules = json.loads(done.stdout or "null") or (None, [])
+    assert status == 1, done.stderr
+    assert "coop_translations.checker" in modules
+    assert sorted(set(NOT_FOR_A_CHECK) & set(modules)) == []
+
+
 def test_the_design_documents_command_runs_the_same_checker(tmp_path):
     """../shared/DESIGN.md names `python -m tools.translations check`; from this repository's
     root it is the installed checker, the same report as `python -m coop_translations`."""

@@ -60,7 +60,7 @@ def test_a_symlink_swapped_in_mid_stamp_is_not_written_through(project, tmp_path
         target.unlink()
         target.symlink_to(outside)
 
-    from coop_translations.stamp import stamp as stamp_layout
+    from coop_translations.stamping import stamp as stamp_layout
     with pytest.raises(StampRefused, match="replaced while it was being stamped"):
         stamp_layout(Layout.project(project.root), SV, before_write=swap)
     assert outside.read_text() == "secret\n"
@@ -78,7 +78,7 @@ def test_a_folder_swapped_for_a_symlink_mid_stamp_leads_nowhere_outside(project,
         folder.rename(folder.with_name("moved"))
         folder.symlink_to(outside, target_is_directory=True)
 
-    from coop_translations.stamp import stamp as stamp_layout
+    from coop_translations.stamping import stamp as stamp_layout
     stamp_layout(Layout.project(project.root), SV, before_write=swap)
     assert list(outside.iterdir()) == []        # the write went to the folder it had opened
     moved = folder.with_name("moved") / "index.md"
@@ -335,7 +335,7 @@ def test_a_line_appended_during_a_stamp_is_not_dropped(project):
         with open(target, "a") as out:
             out.write("A line another editor saved.\n")
 
-    from coop_translations.stamp import stamp as stamp_layout
+    from coop_translations.stamping import stamp as stamp_layout
     with pytest.raises(StampRefused, match="changed while it was being stamped"):
         stamp_layout(Layout.project(project.root), SV, before_write=append)
     assert target.read_text() == SWEDISH_PAGE + "A line another editor saved.\n"

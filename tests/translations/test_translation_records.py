@@ -18,7 +18,7 @@ from coop_translations.fastpath import Fingerprint, Skeleton
 from coop_translations.layout import Layout, Scan
 from coop_translations.metadata import Found, Metadata
 from coop_translations.problems import Problem, Report, Result
-from coop_translations.stamp import Stamped
+from coop_translations.stamping import Stamped
 from coop_translations.structure import Items, Structure
 
 NEW_LIST, NEW_SET = field(default_factory=list), field(default_factory=set)

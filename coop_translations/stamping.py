@@ -58,7 +58,7 @@ def write_atomic(tree: Tree, rel: str, data: bytes, expected: tuple, expected_md
     not. The temporary file is created beside it and removed on any failure."""
     folder, _, name = rel.rpartition("/")
     dir_fd = tree.dir_fd(folder)
-    import secrets      # here: `check` imports this module, and never writes
+    import secrets      # here: only a stamp that writes needs it
 
     temporary = f".{name}.{secrets.token_hex(6)}.tmp"
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC,
