@@ -221,13 +221,14 @@ def _scan(data: bytes, every_length: bool = False, chars: int | None = None) -> 
         return candidates, []
     dense = chars is not None and len(data) - chars > len(data) * _DENSE
     runs = None if dense else _windows(data)
+    to_data = None      # positions in the joined runs -> in `data`, made at the first match
     if runs is None:        # many runs: the whole text in one go
-        text, to_data, scanners, compiled = data, None, _scanners(), _COMPILED
+        text, scanners, compiled = data, _scanners(), _COMPILED
     elif not runs:
         return candidates, []
     else:
         text = b" ".join(data[start:end] for start, end in runs)
-        to_data, scanners, compiled = _offsets(runs), _lean_scanners(), _COMPILED_LEAN
+        scanners, compiled = _lean_scanners(), _COMPILED_LEAN
     for gate, source in scanners:
         if gate not in text:        # an int: memchr (see fastpath._has_html)
             continue
@@ -235,7 +236,8 @@ def _scan(data: bytes, every_length: bool = False, chars: int | None = None) -> 
         line_end = -1
         for match in scanner.finditer(text):
             start, end = match.span()
-            if to_data is not None:
+            if runs is not None:
+                to_data = to_data or _offsets(runs)
                 start, end = to_data(start), to_data(end)
             if match.group("single") is not None:
                 candidates.extend(_exact(data, start, every_length))
