@@ -52,8 +52,7 @@ def split(check: Callable[[str], list[Result]], languages: Sequence[str], jobs: 
         if not ok:          # the child itself broke (killed, an error outside any language)
             raise value
         child_results, child_failures = value
-        results += [Result(path, source, language, [Problem(*problem) for problem in problems])
-                    for path, source, language, problems in child_results]
+        results += child_results
         failures += child_failures
     if failures:
         raise min(failures, key=lambda failure: failure[0])[1]
@@ -140,10 +139,19 @@ def _pickled_error(exc: BaseException) -> bytes:
 
 
 def _collect(pid: int, fd: int) -> tuple[bool, object]:
-    """(True, a child's results as tuples) or (False, its exception)."""
+    """(True, (a child's results, its failures)) or (False, its exception). The
+    results are made before the child is waited for: it has closed the pipe, but its
+    exit (the kernel freeing its memory) takes a few milliseconds more."""
     with os.fdopen(fd, "rb") as pipe:
         payload = pipe.read()
-    os.waitpid(pid, 0)
-    if not payload:
-        return False, CheckerIOError("a forked checker process ended without a result (killed?)")
-    return pickle.loads(payload)
+    try:
+        if not payload:
+            return False, CheckerIOError("a forked checker process ended without a result (killed?)")
+        ok, value = pickle.loads(payload)
+        if ok:
+            plain, failures = value
+            value = ([Result(path, source, language, [Problem(*problem) for problem in problems])
+                      for path, source, language, problems in plain], failures)
+        return ok, value
+    finally:
+        os.waitpid(pid, 0)
