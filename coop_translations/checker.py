@@ -148,9 +148,8 @@ class Checker:
 
     def _prepare_for_forking(self) -> None:
         """What every process would build for itself, built once before forking: the
-        sources read, hashed and outlined, the mojibake patterns written out."""
-        from .encoding import prepare_patterns
-
+        sources read, hashed and outlined. (The mojibake patterns are written out in
+        encoding_tables; each process compiles those its pages need.)"""
         for source in sorted(self.sources):
             try:
                 page = self.source_page(source)
@@ -158,7 +157,6 @@ class Checker:
                 continue            # each language reports it (or stops) as it would anyway
             if page.comparable and not source.endswith(".ipynb"):
                 _ = page.skeleton       # built now (a cached property), shared after the fork
-        prepare_patterns()
 
     def check_language(self, language: str) -> list[Result]:
         layout = self.layout

@@ -228,7 +228,7 @@ def _scan(data: bytes, every_length: bool = False, chars: int | None = None) -> 
         return candidates, []
     else:
         text = b" ".join(data[start:end] for start, end in runs)
-        scanners, compiled = _lean_scanners(), _COMPILED_LEAN
+        scanners, compiled = _LEAN_SCANNERS, _COMPILED_LEAN
     for gate, source in scanners:
         if gate not in text:        # an int: memchr (see fastpath._has_html)
             continue
@@ -438,18 +438,12 @@ def _scanners() -> list[tuple[int, bytes]]:
     return [(gate[0], re.escape(gate) + lookaheads[gate[0]] + body) for gate, body in _scanner_bodies()]
 
 
-def prepare_patterns() -> None:
-    """Writes out the mojibake patterns now (before forking, so no child does)."""
-    _lean_scanners()
-
-
-@functools.cache
 def _lean_scanners() -> list[tuple[int, bytes]]:
-    """The same patterns without their lookahead, for the short runs _windows picks:
-    every branch needs a lead image and a continuation image of one code page (what
-    the lookahead tests), so both find the same matches; the lookahead only turns
-    honest pairs away faster, which the runs hardly have, and compiling it cost
-    more than scanning them."""
+    """The patterns of _scanners() without their lookahead, for the short runs
+    _windows picks: every branch needs a lead image and a continuation image of one
+    code page (what the lookahead tests), so both find the same matches; the
+    lookahead only turns honest pairs away faster, which the runs hardly have, and
+    compiling it cost more than scanning them. Written out in encoding_tables."""
     return [(gate[0], re.escape(gate) + body) for gate, body in _scanner_bodies()]
 
 
@@ -487,10 +481,7 @@ def _prefilter() -> tuple[bytes, bytes, list[tuple[int, bytes]]]:
     return plain, bytes(table), needles
 
 
-_PLAIN_STARTS, _SECOND_TABLE, _SHARED_NEEDLES = _prefilter()
-
-
-def _after_a_lead(image: bytes) -> tuple[bytes, bytes]:
+def _after_a_lead(image: bytes, plain_starts: bytes) -> tuple[bytes, bytes]:
     """A pattern for `image` (Omega, pi) where it can be a continuation image: right
     after a lead image of a code page that has it as one. Greek letters are none
     (Mac Roman's lead images are symbols and Latin letters), so the Greek text that
@@ -498,7 +489,7 @@ def _after_a_lead(image: bytes) -> tuple[bytes, bytes]:
     bytes before: a lead image ends with a continuation byte, and the byte before
     that is never CE or CF (checked here for every such lead image).
 
-    Also the first bytes of those lead images that are not among _PLAIN_STARTS
+    Also the first bytes of those lead images that are not among `plain_starts`
     (the ligatures' and the Apple logo's EF): _may_garble tests for `image` only
     after finding no plain start, and then no lead image can stand before it unless
     one of these bytes is in the text (memchr), which Greek text seldom has."""
@@ -512,12 +503,8 @@ def _after_a_lead(image: bytes) -> tuple[bytes, bytes]:
     for lead in leads:
         if len(lead) < 2 or lead[-2] in (0xCE, 0xCF) or not 0x80 <= lead[-1] < 0xC0:
             raise AssertionError(f"lead image {lead!r} escapes the test for {image!r}")
-    unseen = bytes(sorted({lead[0] for lead in leads} - set(_PLAIN_STARTS)))
+    unseen = bytes(sorted({lead[0] for lead in leads} - set(plain_starts)))
     return re.escape(image) + b"(?<=[^\xce\xcf][\x80-\xbf]" + re.escape(image) + b")", unseen
-
-
-_SHARED_AFTER_LEAD = [(image[0], unseen, re.compile(pattern))
-                      for image in _SHARED_EXACT for pattern, unseen in [_after_a_lead(image)]]
 
 
 def _window_classes() -> bytes:
@@ -533,7 +520,88 @@ def _window_classes() -> bytes:
     return bytes(table)
 
 
-_CLASSES = _window_classes()
+# --- the tables, written out ---------------------------------------------------------
+# Deriving the tables and patterns above from the code pages (ten codecs imported,
+# every byte decoded in each, tries built) cost every `check` about 10 ms before it
+# could fork. They are written out in encoding_tables.py by
+# `python -m coop_translations.write_tables`; a test checks that file
+# against this derivation, so the code pages stay the one source.
+
+TABLES = "encoding_tables.py"
+
+
+def derive_tables() -> dict[str, object]:
+    """What encoding_tables.py holds, derived from the code pages."""
+    plain, second, needles = _prefilter()
+    return {
+        "PLAIN_STARTS": plain,
+        "SECOND_TABLE": second,
+        "SHARED_NEEDLES": needles,
+        "SHARED_AFTER_LEAD": [(image[0], unseen, pattern) for image in _SHARED_EXACT
+                              for pattern, unseen in [_after_a_lead(image, plain)]],
+        "WINDOW_CLASSES": _window_classes(),
+        "LEAN_SCANNERS": _lean_scanners(),
+    }
+
+
+def tables_source() -> str:
+    lines = ['"""The mojibake detector\'s tables and patterns, derived from the code pages by',
+             'encoding.derive_tables. Generated by',
+             '`python -m coop_translations.write_tables`: do not edit (a test checks',
+             'this file against the derivation)."""', ""]
+    for name, value in derive_tables().items():
+        lines.append(f"{name} = {value!r}")
+    return "\n".join(lines) + "\n"
+
+
+def tables_main(argv: list[str], path: str | None = None) -> int:
+    """(Re)write encoding_tables.py (whole, through a temporary file); with --check,
+    only say whether it is current: exit 1 if not."""
+    import os
+
+    if argv not in ([], ["--check"]):
+        print("usage: python -m coop_translations.write_tables [--check]")
+        return 2
+    path = path or os.path.join(os.path.dirname(os.path.abspath(__file__)), TABLES)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            current = handle.read()
+    except FileNotFoundError:
+        current = None
+    wanted = tables_source()
+    if current == wanted:
+        return 0
+    if argv:
+        print(f"{path} is stale: run `python -m coop_translations.write_tables`")
+        return 1
+    with open(f"{path}.tmp", "w", encoding="utf-8") as handle:
+        handle.write(wanted)
+    os.replace(f"{path}.tmp", path)
+    print(f"wrote {path}")
+    return 0
+
+
+def _written_tables() -> dict[str, object]:
+    """encoding_tables' values; derived here when that file is missing or incomplete
+    (while write_tables rewrites it), which only costs time."""
+    try:
+        from . import encoding_tables
+    except ImportError:
+        return derive_tables()
+    values = vars(encoding_tables)
+    return values if all(name in values for name in _TABLE_NAMES) else derive_tables()
+
+
+_TABLE_NAMES = ("PLAIN_STARTS", "SECOND_TABLE", "SHARED_NEEDLES", "SHARED_AFTER_LEAD",
+                "WINDOW_CLASSES", "LEAN_SCANNERS")
+_TABLES = _written_tables()
+_PLAIN_STARTS, _SECOND_TABLE = _TABLES["PLAIN_STARTS"], _TABLES["SECOND_TABLE"]
+_SHARED_NEEDLES = _TABLES["SHARED_NEEDLES"]
+_SHARED_AFTER_LEAD = [(first, unseen, re.compile(pattern))
+                      for first, unseen, pattern in _TABLES["SHARED_AFTER_LEAD"]]
+_CLASSES = _TABLES["WINDOW_CLASSES"]
+_LEAN_SCANNERS = _TABLES["LEAN_SCANNERS"]
+
 # A character ("c": its last byte), a second one whole, the start of a third; a
 # continuation image has one to three continuation bytes.
 _THREE_IN_A_ROW = re.compile(rb"cL(?=[cn]{1,3}L)")

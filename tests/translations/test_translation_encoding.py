@@ -1,6 +1,8 @@
 """Encoding errors with byte offsets; mojibake found, honest text left alone."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from coop_translations.encoding import decode, find_mojibake
@@ -151,3 +153,31 @@ def test_many_runs_are_scanned_whole():
     text = "Ð—Ð´ ".encode() * 400 + "ok lÃ¤rt".encode()
     assert encoding._windows(text) is None
     assert encoding._scan(text) == _unfiltered(text, False)
+
+
+# --- the written-out tables (encoding_tables.py) ------------------------------------------
+
+def test_the_written_tables_are_what_the_code_pages_give():
+    """encoding_tables.py holds what encoding.derive_tables derives, and the detector
+    runs on those values (a code page or a pattern changed without rewriting the file
+    fails here)."""
+    written = Path(encoding.__file__).with_name(encoding.TABLES).read_text(encoding="utf-8")
+    assert written == encoding.tables_source(), "run: python -m coop_translations.write_tables"
+    derived = encoding.derive_tables()
+    assert encoding._TABLES is not derived and all(
+        encoding._TABLES[name] == derived[name] for name in encoding._TABLE_NAMES)
+    assert encoding._LEAN_SCANNERS == encoding._lean_scanners()
+
+
+def test_write_tables_rewrites_a_stale_file_and_check_says_so(tmp_path, capsys):
+    path = tmp_path / encoding.TABLES
+    path.write_text("STALE = 1\n", encoding="utf-8")
+    assert encoding.tables_main(["--check"], str(path)) == 1
+    assert "stale" in capsys.readouterr().out and path.read_text() == "STALE = 1\n"
+    assert encoding.tables_main([], str(path)) == 0
+    assert path.read_text(encoding="utf-8") == encoding.tables_source()
+    assert encoding.tables_main(["--check"], str(path)) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [encoding.TABLES]     # no temp file left
+    path.unlink()
+    assert encoding.tables_main([], str(path)) == 0 and path.exists()
+    assert encoding.tables_main(["--write"], str(path)) == 2
