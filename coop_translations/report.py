@@ -31,7 +31,9 @@ def to_json(report: Report, failing: frozenset[str] = FAIL_BY_DEFAULT) -> str:
     summary = _ENCODER.encode(summary)
     if not report.results:
         return f'{{"summary": {summary}, "results": []}}\n'
-    strings: dict[str, str] = {}        # languages, sources and codes recur: each written once
+    # Languages, sources and codes recur: each is written once, and each result's line
+    # is made from its source's and language's written forms.
+    strings: dict[str, str] = {None: "null"}
 
     def string(text: str) -> str:
         written = strings.get(text)
@@ -40,12 +42,17 @@ def to_json(report: Report, failing: frozenset[str] = FAIL_BY_DEFAULT) -> str:
         return written
 
     lines = []
+    append, encode = lines.append, _STRING
     for result in report.results:
-        problems = ", ".join([f'{{"code": {string(p.code)}, "message": {_STRING(p.message)}}}'
+        source, language = strings.get(result.source), strings.get(result.language)
+        if source is None:
+            source = string(result.source)
+        if language is None:
+            language = string(result.language)
+        problems = ", ".join([f'{{"code": {string(p.code)}, "message": {encode(p.message)}}}'
                               for p in result.problems]) if result.problems else ""
-        source = "null" if result.source is None else string(result.source)
-        lines.append(f'{{"path": {_STRING(result.path)}, "source": {source}, '
-                     f'"language": {string(result.language)}, "problems": [{problems}]}}')
+        append(f'{{"path": {encode(result.path)}, "source": {source}, '
+               f'"language": {language}, "problems": [{problems}]}}')
     results = ",\n  ".join(lines)
     return f'{{"summary": {summary},\n "results": [\n  {results}\n]}}\n'
 
