@@ -227,7 +227,7 @@ def _scan(data: bytes, every_length: bool = False, chars: int | None = None) -> 
     elif not runs:
         return candidates, []
     else:
-        text = b" ".join(data[start:end] for start, end in runs)
+        text = b" ".join([data[start:end] for start, end in runs])
         scanners, compiled = _LEAN_SCANNERS, _COMPILED_LEAN
     for gate, source in scanners:
         if gate not in text:        # an int: memchr (see fastpath._has_html)
