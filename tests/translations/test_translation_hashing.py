@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from coop_translations.hashing import _has_trailing_blanks, md5_hex, whitespace_variants
@@ -41,3 +42,26 @@ def test_whitespace_variants_of_a_page():
     assert whitespace_variants(page) == _every_variant(page)
     assert md5_hex(b"# Title\r\n\r\nSome text.\r\nMore\r\n") in whitespace_variants(page)
     assert md5_hex(page) not in whitespace_variants(page)
+
+
+@pytest.mark.parametrize("builtin", [True, False])
+def test_md5_is_hashlib_md5_with_or_without_the_builtin_module(monkeypatch, builtin):
+    """The checker hashes with CPython's own _md5 (hashlib's OpenSSL is slow to load),
+    and with hashlib's in a build without the built-in hashes: the same digests."""
+    import hashlib
+    import importlib
+    import sys
+
+    from coop_translations import hashing
+
+    if not builtin:
+        monkeypatch.setitem(sys.modules, "_md5", None)      # as if the build had none
+    try:
+        module = importlib.reload(hashing)
+        assert (module.md5.__module__ == "_md5") is builtin
+        for data in (b"", b"abc", "Å\r\n".encode() * 10_000):
+            assert module.md5_hex(data) == hashlib.md5(data).hexdigest()
+            assert module.whitespace_variants(data) == _every_variant(data)
+    finally:
+        monkeypatch.undo()
+        importlib.reload(hashing)
