@@ -3,11 +3,12 @@
 1. `check --root` over a generated co-op-translator tree (54 languages x 70 sources,
    about 76 MB of translations, some stale, some without metadata) against `md5sum`
    over the same translation and source files, every problem kind on, default settings.
-   Target (issue 11): at most 3x md5sum.
+   Target (issue 11): at most 3x md5sum's wall-clock time on this 2-core machine.
    Timed as subprocesses (so interpreter start-up is included), md5sum and the
    checker interleaved, medians of several runs, wall clock and CPU time (user +
-   system of the children: the ratio to trust on a shared machine), with the load
-   average; also in-process, single process.
+   system of the children, steadier on a shared machine; the check's processes
+   together, so about twice its wall time), with the load average; also
+   in-process, single process.
 2. `diff` on a source with 1,000 commits of history whose translated version is the
    oldest one (the worst case: every version is hashed). Target: under 1 s.
 3. The site build's check: this project's layout (mkdocs.yml) with 5 languages x 60
@@ -120,10 +121,11 @@ def bench_check(root: Path, runs: int) -> None:
               f"   exit {rs[-1][2]}")
     cpu = statistics.median(in_process)
     print(f"{'check in-process, --jobs 1':28} {'':24} {cpu:6.3f} CPU s (no start-up)")
-    for what, index in (("CPU", 1), ("wall", 0)):
-        ratio = median["check, default (all CPUs)"][index] / base[index]
-        verdict = "within" if ratio <= 3 else "OVER"
-        print(f"target: check (default) at most 3x md5sum {what} time: {verdict} ({ratio:.1f}x)")
+    wall, cpu = (median["check, default (all CPUs)"][index] / base[index] for index in (0, 1))
+    print(f"target: check (default) at most 3x md5sum's time on this machine: "
+          f"{'within' if wall <= 3 else 'OVER'} ({wall:.1f}x wall clock)")
+    print(f"(CPU time, the processes' user + system together against md5sum's: {cpu:.1f}x; "
+          f"not the target, which is the time a user waits)")
     if os.getloadavg()[0] >= (os.cpu_count() or 1):
         print("note: the load average is at or above the CPU count: wall times are other work's "
               "as much as ours; trust the CPU ratio")
