@@ -9,7 +9,7 @@ import pytest
 
 from coop_translations import CheckerIOError, Found, Report, Result, check_project, read_metadata
 from coop_translations.forking import split
-from translation_trees import MKDOCS_YML, SOURCE, SOURCE_PAGE, SWEDISH_PAGE, Tree, md5, metadata_comment
+from translation_trees import SOURCE, SOURCE_PAGE, SWEDISH_PAGE, md5, site_build_project
 
 SV = "docs/sv/lessons/01-tensors/index.md"
 
@@ -45,19 +45,7 @@ def test_a_few_hundred_pages_are_each_read_once(tmp_path, monkeypatch):
     pages and no faster: 300 translations of 60 sources, each file opened once. How
     long it takes is a benchmark's figure (benchmarks/bench_checker.py, "the site
     build's check"), not a test's."""
-    tree = Tree(tmp_path / "big")
-    languages = ["sv", "da", "pl", "bg", "zh"]
-    tree.write("mkdocs.yml", MKDOCS_YML.replace(
-        "        - locale: zh\n", "".join(f"        - locale: {code}\n" for code in languages[:-1])
-        + "        - locale: zh\n"))
-    page = SOURCE_PAGE * 8           # about 6 KB, a lesson's size
-    translated = SWEDISH_PAGE * 8
-    for number in range(60):
-        source = f"docs/en/lessons/{number:02d}/index.md"
-        tree.write(source, page)
-        for language in languages:
-            tree.write(source.replace("/en/", f"/{language}/"),
-                       metadata_comment(md5(page), source, language) + translated)
+    tree = site_build_project(tmp_path / "big")
     opened = []
     real_open = os.open
 

@@ -167,3 +167,26 @@ class Tree:
 
     def codes(self, rel: str) -> list[str]:
         return self.result(rel).codes
+
+
+SITE_BUILD_LANGUAGES = ("sv", "da", "pl", "bg", "zh")
+
+
+def site_build_project(root: Path, pages: int = 60) -> Tree:
+    """This project's layout with a few hundred translations, the size the site build
+    checks on every build: SITE_BUILD_LANGUAGES x `pages` lessons of about 6 KB, each
+    translation fresh. Shared by the test that each file is read once and by
+    benchmarks/bench_checker.py, which times it."""
+    tree = Tree(root)
+    languages = SITE_BUILD_LANGUAGES
+    tree.write("mkdocs.yml", MKDOCS_YML.replace(
+        "        - locale: zh\n", "".join(f"        - locale: {code}\n" for code in languages[:-1])
+        + "        - locale: zh\n"))
+    page, translated = SOURCE_PAGE * 8, SWEDISH_PAGE * 8
+    for number in range(pages):
+        source = f"docs/en/lessons/{number:02d}/index.md"
+        tree.write(source, page)
+        for language in languages:
+            tree.write(source.replace("/en/", f"/{language}/"),
+                       metadata_comment(md5(page), source, language) + translated)
+    return tree
